@@ -1,0 +1,140 @@
+"""The shipped comment classifier: hashed character and word n-grams, logistic regression, plain numpy.
+
+Features are computed on deobfuscated, letter-folded text so that the model sees the same thing whether
+a word was written plainly, stretched, cut or in Arabizi. Character n-grams within word boundaries carry
+most of the weight: they survive dialect spelling, clitics and typos far better than whole words, which
+is what lets a model trained on Gulf and Egyptian tweets score comments from elsewhere.
+The weights live in ``data/model.npz`` (float16, a few MB at most) with the settings that produced them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .normalize import deobfuscate, tokens
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.npz"
+
+# Tweet artefacts of the training data (and the same things in comments) carry no meaning for the terms.
+_ARTEFACTS = re.compile(r"<LF>|\bRT\b|@\w+|https?://\S+|www\.\S+|\bURL\b|\bUSER\b", re.IGNORECASE)
+_HASHTAG = re.compile(r"[#_]")
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """How a text becomes hashed features; stored with the weights so both always agree."""
+
+    bits: int = 20
+    char_min: int = 2
+    char_max: int = 5
+    word_ngrams: int = 2
+
+    @property
+    def size(self) -> int:
+        return 1 << self.bits
+
+
+def clean(text: str) -> str:
+    """Drop mentions, links, retweet marks and line-break markers; turn hashtags into words."""
+    return _HASHTAG.sub(" ", _ARTEFACTS.sub(" ", text))
+
+
+def _hash(feature: str, mask: int) -> int:
+    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & mask
+
+
+def features(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> dict[int, float]:
+    """Hashed, L2-normalized sublinear term frequencies of one text."""
+    mask = config.size - 1
+    words = tokens(deobfuscate(clean(text)))
+    counts: dict[int, float] = {}
+    grams: list[str] = []
+    for word in words:
+        padded = f" {word} "
+        n_chars = len(padded)
+        for n in range(config.char_min, config.char_max + 1):
+            if n > n_chars:
+                break
+            grams.extend(padded[i : i + n] for i in range(n_chars - n + 1))
+    grams.extend("w:" + word for word in words)
+    for n in range(2, config.word_ngrams + 1):
+        grams.extend("w:" + " ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    grams.extend("x:" + name for name in extra)
+    for gram in grams:
+        index = _hash(gram, mask)
+        counts[index] = counts.get(index, 0.0) + 1.0
+    if not counts:
+        return counts
+    for index, count in counts.items():
+        counts[index] = 1.0 + math.log(count)
+    norm = math.sqrt(sum(v * v for v in counts.values()))
+    return {index: value / norm for index, value in counts.items()}
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic-regression weights over hashed features, with Platt-style calibration folded in."""
+
+    config: FeatureConfig
+    weights: np.ndarray
+    bias: float
+    version: str = ""
+
+    def score(self, text: str, extra: Iterable[str] = ()) -> float:
+        """Probability (0..1) that the text breaks the terms."""
+        feats = features(text, self.config, extra)
+        if feats:
+            idx = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
+            val = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
+            z = float(np.dot(self.weights[idx].astype(np.float32), val)) + self.bias
+        else:
+            z = self.bias
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+    def score_many(self, texts: Sequence[str], extras: Sequence[Iterable[str]] | None = None) -> list[float]:
+        """Scores for many texts."""
+        extras = extras or [()] * len(texts)
+        return [self.score(text, extra) for text, extra in zip(texts, extras, strict=True)]
+
+    def save(self, path: Path) -> None:
+        """Write the model as a compressed numpy archive (no pickles)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float16),
+            bias=np.array([self.bias], dtype=np.float64),
+            config=np.array(
+                [self.config.bits, self.config.char_min, self.config.char_max, self.config.word_ngrams]
+            ),
+            version=np.array(self.version),
+        )
+
+
+def load_model(path: Path = MODEL_PATH) -> Model:
+    """Read a model written by ``Model.save``."""
+    with np.load(path, allow_pickle=False) as data:
+        bits, char_min, char_max, word_ngrams = (int(v) for v in data["config"])
+        config = FeatureConfig(bits=bits, char_min=char_min, char_max=char_max, word_ngrams=word_ngrams)
+        weights = data["weights"].astype(np.float32)
+        if weights.shape != (config.size,):
+            raise ValueError(f"model weights have shape {weights.shape}, expected ({config.size},)")
+        return Model(config=config, weights=weights, bias=float(data["bias"][0]), version=str(data["version"]))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model | None:
+    """The shipped model, loaded once; None if the package was installed without it."""
+    if not MODEL_PATH.exists():
+        return None
+    return load_model(MODEL_PATH)
