@@ -1,0 +1,230 @@
+"""Wagtail pages of a news site: site home, section and article; authors and tags."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from akhbar.news.blocks import ArticleBodyBlock
+from akhbar.news.meta import share_links, structured_data
+from akhbar.news.queries import LISTING_PAGE_SIZE, latest_articles, more_from_network, more_news
+
+TEXT_MAX = 300
+
+
+@register_snippet
+class Author(models.Model):
+    name = models.CharField(_("الاسم"), max_length=120)
+    slug = models.SlugField(_("المعرف في الرابط"), max_length=120, unique=True, allow_unicode=True)
+    role = models.CharField(_("الصفة"), max_length=120, blank=True)
+    bio = models.TextField(_("نبذة"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("bio")]
+
+    class Meta:
+        verbose_name = _("كاتب")
+        verbose_name_plural = _("الكتّاب")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+def paginate(request, queryset, per_page: int = LISTING_PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The home of one site of the network, with author and tag listings under it."""
+
+    intro = models.CharField(_("مقدمة"), max_length=TEXT_MAX, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["news.SectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("الصفحة الرئيسية للموقع")
+
+    def listing_context(self, request, queryset, **extra):
+        context = self.get_context(request)
+        context["articles"] = paginate(request, queryset)
+        context.update(extra)
+        return context
+
+    @path("")
+    def home(self, request):
+        articles = paginate(request, latest_articles(self))
+        context = self.get_context(request)
+        context["articles"] = articles
+        return self.render(request, context_overrides=context)
+
+    @path("author/<str:slug>/", name="author")
+    def author(self, request, slug: str):
+        author = get_object_or_404(Author, slug=slug)
+        queryset = latest_articles(self).filter(authors=author)
+        context = self.listing_context(request, queryset, author=author, listing_title=author.name)
+        return self.render(request, context_overrides=context, template="news/author_page.html")
+
+    @path("tag/<str:slug>/", name="tag")
+    def tag(self, request, slug: str):
+        tag = get_object_or_404(Tag, slug=slug)
+        queryset = latest_articles(self).filter(tagged_items__tag=tag)
+        context = self.listing_context(request, queryset, tag=tag, listing_title=tag.name)
+        return self.render(request, context_overrides=context, template="news/tag_page.html")
+
+
+class SectionPage(Page):
+    """A section of a site (sport, economy…); its slug may be Arabic."""
+
+    intro = models.CharField(_("مقدمة"), max_length=TEXT_MAX, blank=True)
+    menu_order = models.PositiveSmallIntegerField(_("ترتيب في القائمة"), default=10)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("menu_order")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("قسم")
+        verbose_name_plural = _("الأقسام")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, latest_articles(self))
+        return context
+
+
+class ArticlePage(Page):
+    """A news story: everything on the reference article page except the comments."""
+
+    kicker = models.CharField(_("العنوان التمهيدي"), max_length=80, blank=True)
+    summary = models.TextField(_("الملخص"), max_length=600, blank=True)
+    dateline_city = models.CharField(_("مدينة الخبر"), max_length=80, blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("الصورة الرئيسية"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_caption = models.CharField(_("تعليق الصورة"), max_length=255, blank=True)
+    lead_credit = models.CharField(_("مصدر الصورة"), max_length=120, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("المتن"), blank=True)
+    authors = ParentalManyToManyField(Author, verbose_name=_("الكتّاب"), blank=True, related_name="articles")
+    tags = ClusterTaggableManager(through=ArticleTag, verbose_name=_("الوسوم"), blank=True)
+    first_published = models.DateTimeField(_("تاريخ النشر الأول"), null=True, blank=True, db_index=True)
+    last_updated = models.DateTimeField(
+        _("آخر تحديث"),
+        null=True,
+        blank=True,
+        help_text=_("يُضبط تلقائيًا عند كل إعادة نشر، ويمكن تعديله يدويًا."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kicker"),
+        FieldPanel("summary"),
+        FieldPanel("dateline_city"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_caption"), FieldPanel("lead_credit")],
+            heading=_("الصورة الرئيسية"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("sources", label=_("المصادر")),
+        InlinePanel("related_picks", label=_("اختيارات المحرر: قد يهمك أيضًا"), max_num=6),
+    ]
+    promote_panels = Page.promote_panels + [
+        FieldPanel("authors"),
+        FieldPanel("tags"),
+        MultiFieldPanel([FieldPanel("first_published"), FieldPanel("last_updated")], heading=_("التواريخ")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("kicker"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("مقال")
+        verbose_name_plural = _("المقالات")
+
+    @property
+    def section(self) -> Page:
+        return self.get_parent()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        section = self.get_parent().specific_deferred
+        home = section.get_parent().specific_deferred
+        context.update(
+            section=section,
+            home=home,
+            authors=list(self.authors.all()),
+            tags=list(self.tags.all()),
+            sources=list(self.sources.all()),
+            related=self.related_stories(),
+            more_news=more_news(home, exclude_section=section),
+            network_strip=more_from_network(request, home),
+        )
+        url = self.get_full_url(request)
+        context["share_links"] = share_links(url, self.title)
+        context["structured_data"] = structured_data(self, url, context)
+        return context
+
+    def related_stories(self, limit: int = 6) -> list[ArticlePage]:
+        """Editors' picks first; the search issue fills the rest automatically."""
+        picks = (
+            self.related_picks.select_related("page", "page__lead_image")
+            .filter(page__live=True)
+            .order_by("sort_order")[:limit]
+        )
+        return [pick.page for pick in picks]
+
+    def touch_for_publish(self, now=None) -> None:
+        now = now or timezone.now()
+        if self.first_published is None:
+            self.first_published = now
+        self.last_updated = now
+
+    def serve(self, request, *args, **kwargs):
+        if not self.live:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+
+class ArticleSource(Orderable):
+    """A source the story cites: an agency, a newspaper, a ministry statement."""
+
+    page = ParentalKey(ArticlePage, related_name="sources", on_delete=models.CASCADE)
+    name = models.CharField(_("اسم المصدر"), max_length=160)
+    url = models.URLField(_("الرابط"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+
+
+class ArticleRelatedPick(Orderable):
+    page_ref = ParentalKey(ArticlePage, related_name="related_picks", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        ArticlePage, verbose_name=_("المقال"), on_delete=models.CASCADE, related_name="picked_by"
+    )
+
+    panels = [FieldPanel("page")]

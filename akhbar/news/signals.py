@@ -1,0 +1,40 @@
+"""Keep article dates, the network clock and cached lists right when editors publish."""
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from akhbar.network.directory import forget_last_change
+
+
+def on_page_published(sender, instance, revision=None, **kwargs) -> None:
+    """Stamp "last updated" on every (re)publish unless the editor set it by hand in this revision."""
+    from akhbar.news.models import ArticlePage
+
+    forget_last_change()
+    cache.delete_many([f"akhbar:network-strip:{pk}" for pk in instance.get_ancestors().values_list("pk", flat=True)])
+    if not isinstance(instance, ArticlePage):
+        return
+    now = timezone.now()
+    previous = revision.get_previous() if revision is not None else None
+    edited_by_hand = (
+        previous is not None
+        and revision.content.get("last_updated") != previous.content.get("last_updated")
+        and instance.last_updated is not None
+    )
+    updates = {}
+    if instance.first_published is None:
+        updates["first_published"] = instance.last_published_at or now
+    if not edited_by_hand:
+        updates["last_updated"] = instance.last_published_at or now
+    if updates:
+        ArticlePage.objects.filter(pk=instance.pk).update(**updates)
+        for field, value in updates.items():
+            setattr(instance, field, value)
+        if revision is not None:
+            revision.content.update({k: v.isoformat() for k, v in updates.items()})
+            revision.save(update_fields=["content"])
+
+
+def on_page_unpublished(sender, instance, **kwargs) -> None:
+    forget_last_change()
+    cache.delete_many([f"akhbar:network-strip:{pk}" for pk in instance.get_ancestors().values_list("pk", flat=True)])
