@@ -1,0 +1,125 @@
+"""Analyzer chains for the search index and for queries, readable top to bottom:
+
+    words of the original text (tokenize.WORD_RE, offsets kept)
+    -> normalize_for_search   (lower-case, presentation forms, harakat/tatweel/controls, letter and digit folding)
+    -> stopwords              (akhbar's list; the query chain also drops question words)
+    -> light_stem             (Arabic words only), optionally keeping the normalized surface form too
+
+Every word's result is memoized in a bounded dict, so the chain costs one regex match and one dict
+lookup per word for the vocabulary already seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .normalize import normalize_for_search
+from .stem import light_stem
+from .stopwords import QUESTION_WORDS, STOPWORDS
+from .tokenize import WORD_RE
+
+__all__ = ["INDEX_ANALYZER", "QUERY_ANALYZER", "Analyzer", "Term", "analyze", "index_terms", "query_terms"]
+
+_MEMO_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """An index term, with the [start, end) offsets of the word it came from in the original text
+    and the word's position (stopwords leave gaps, as in Lucene)."""
+
+    term: str
+    start: int
+    end: int
+    position: int
+
+
+def _is_arabic_word(word: str) -> bool:
+    return "\u0620" <= word[0] <= "\u06ff"
+
+
+class Analyzer:
+    """One analysis chain: normalize each word, drop stopwords, stem, and optionally also keep the
+    normalized surface form (same position) so that exact spellings rank above stem-only matches."""
+
+    def __init__(
+        self,
+        *,
+        stopwords: Iterable[str] = STOPWORDS,
+        stemmer: Callable[[str], str] | None = light_stem,
+        keep_surface: bool = False,
+        normalizer: Callable[[str], str] = normalize_for_search,
+    ) -> None:
+        self.stopwords = frozenset(stopwords)
+        self.stemmer = stemmer
+        self.keep_surface = keep_surface
+        self.normalizer = normalizer
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    def word_terms(self, word: str) -> tuple[str, ...]:
+        """The terms one word of text becomes (none for a stopword)."""
+        terms = self._memo.get(word)
+        if terms is None:
+            terms = self._analyze_word(word)
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[word] = terms
+        return terms
+
+    def _analyze_word(self, word: str) -> tuple[str, ...]:
+        normalized = self.normalizer(word)
+        if not normalized or normalized in self.stopwords:
+            return ()
+        if self.stemmer is None or not _is_arabic_word(normalized):
+            return (normalized,)
+        stem = self.stemmer(normalized)
+        if self.keep_surface and stem != normalized:
+            return (stem, normalized)
+        return (stem,)
+
+    def terms(self, text: str) -> list[Term]:
+        """Index terms with offsets into ``text`` and positions."""
+        out: list[Term] = []
+        append = out.append
+        memo_get = self._memo.get
+        for position, match in enumerate(WORD_RE.finditer(text)):
+            word = match.group()
+            terms = memo_get(word)
+            if terms is None:
+                terms = self.word_terms(word)
+            if terms:
+                start, end = match.span()
+                for term in terms:
+                    append(Term(term, start, end, position))
+        return out
+
+    def strings(self, text: str) -> list[str]:
+        """The terms of ``text`` as plain strings, in order."""
+        out: list[str] = []
+        extend = out.extend
+        memo_get = self._memo.get
+        word_terms = self.word_terms
+        for word in WORD_RE.findall(text):
+            terms = memo_get(word)
+            extend(word_terms(word) if terms is None else terms)
+        return out
+
+
+INDEX_ANALYZER = Analyzer()
+QUERY_ANALYZER = Analyzer(stopwords=STOPWORDS | QUESTION_WORDS)
+
+
+def index_terms(text: str) -> list[Term]:
+    """Terms for the search index, with offsets into ``text`` for highlighting."""
+    return INDEX_ANALYZER.terms(text)
+
+
+def query_terms(text: str) -> list[str]:
+    """Terms of a search query."""
+    return QUERY_ANALYZER.strings(text)
+
+
+def analyze(text: str) -> list[str]:
+    """Index terms of ``text`` as plain strings."""
+    return INDEX_ANALYZER.strings(text)

@@ -1,0 +1,107 @@
+"""A light Arabic stemmer for retrieval.
+
+Light stemming removes the clitics and inflectional affixes that most often stand between a
+query word and the same word in a document (the article ال, the conjunctions و ف, the prepositions
+ب ك ل, plural/dual/feminine endings, attached pronouns) and never tries to find the root. The rules
+are data (``StemRules``) so that bench/arabic.py can compare variants; ``light_stem`` uses the rules
+the retrieval benchmark chose (see docs/decisions.md).
+
+The input is a word already normalized by ``normalize_for_search`` (ة folded to ه, ى to ي, أ إ آ to ا).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_RULES", "PROTECTED", "StemRules", "light_stem", "make_stemmer"]
+
+# Names and places that suffix stripping would turn into a different common word (لبنان -> لبن
+# "milk", السودان -> سود, البحرين -> بحر "sea", ماكرون -> ماكر "cunning"), in normalized form and
+# without the article. Derived forms (اللبنانيه -> لبنان) still meet them after stemming.
+PROTECTED: frozenset[str] = frozenset(
+    """
+    لبنان عمان ايران سودان يابان بحرين باكستان افغانستان اذربيجان كازاخستان طاجيكستان
+    طهران وهران تطوان اسوان حلوان عمران عثمان سليمان سلمان رمضان شعبان نيسان حزيران
+    ماكرون بوتين حسين ياسين فلسطين صين امين اوباما بايدن ترامب
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StemRules:
+    """One light-stemming method: which affixes come off and how much of the word must remain."""
+
+    prefixes: tuple[str, ...]  # tried longest first; at most one is removed
+    suffixes: tuple[str, ...]  # tried in order; each one at most once
+    single_prefixes: str  # one-letter prefixes (و ف ب ك ل), removed only from long enough words
+    min_stem: int = 3  # letters that must remain after removing an affix
+    min_single_prefix_word: int = 5  # word length needed before a one-letter prefix comes off
+    repeat_suffixes: bool = True  # after one suffix, keep trying the rest of the list
+    protected: frozenset[str] = PROTECTED
+
+
+# The chosen method (docs/decisions.md): article and conjunction/preposition + article clusters,
+# one-letter و ف ب ل ك from words of 5+ letters, then pronoun, plural, dual and adjective endings.
+DEFAULT_RULES = StemRules(
+    prefixes=("وبال", "وكال", "فبال", "وال", "بال", "كال", "فال", "ولل", "فلل", "لل", "ال"),
+    suffixes=(
+        "هما",
+        "كما",
+        "تين",
+        "تان",
+        "ها",
+        "هم",
+        "هن",
+        "كم",
+        "كن",
+        "نا",
+        "ان",
+        "ات",
+        "ون",
+        "ين",
+        "يه",
+        "ه",
+        "ي",
+    ),
+    single_prefixes="وفبلك",
+)
+
+
+def make_stemmer(rules: StemRules):
+    """Build a stemming function for ``rules`` (bench/arabic.py compares several)."""
+    prefixes = tuple(sorted(rules.prefixes, key=len, reverse=True))
+    suffixes = rules.suffixes
+    singles = frozenset(rules.single_prefixes)
+    min_stem = rules.min_stem
+    min_single = rules.min_single_prefix_word
+    repeat = rules.repeat_suffixes
+    protected = rules.protected
+
+    def stem(word: str) -> str:
+        if len(word) <= min_stem or word in protected:
+            return word
+        for prefix in prefixes:
+            if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
+                word = word[len(prefix) :]
+                break
+        else:
+            if len(word) >= min_single and word[0] in singles:
+                word = word[1:]
+        if word in protected:
+            return word
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+                word = word[: -len(suffix)]
+                if not repeat or word in protected:
+                    break
+        return word
+
+    return stem
+
+
+_default_stem = make_stemmer(DEFAULT_RULES)
+
+
+def light_stem(word: str) -> str:
+    """Light-stem one normalized word; short words and protected names come back unchanged."""
+    return _default_stem(word)

@@ -1,0 +1,243 @@
+"""Benchmark of akhbar's Arabic analysis: retrieval quality of stemmers and analyzer throughput.
+
+Retrieval (the search protocol of ../shared/data/README.md): every ARCD paragraph is a document,
+each question a query whose one relevant document is its paragraph, every article of
+news/ant-multisource.jsonl.gz a distractor; in-memory BM25 (k1=1.2, b=0.75, Lucene's idf); MRR@10
+and P@1. The ARCD articles are split in two: "dev" (even article numbers), on which stemming methods
+are chosen, and "test" (odd), which reports how the choice holds on questions it was not chosen on.
+
+Throughput: words per second of each full chain on news/ant-jawharafm.jsonl.gz, single process, each
+chain starting with an empty memo.
+
+    .venv/bin/python bench/arabic.py                  # the full run (~31,500 documents)
+    .venv/bin/python bench/arabic.py --distractors 2000   # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import platform
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import corpus  # noqa: E402
+from baselines import LuceneArabicAnalyzer, SnowballArabicAnalyzer, lucene_stem, snowball_stem  # noqa: E402
+
+from akhbar.arabic.analyzer import Analyzer, index_terms  # noqa: E402
+from akhbar.arabic.stem import DEFAULT_RULES, StemRules, make_stemmer  # noqa: E402
+from akhbar.arabic.stopwords import QUESTION_WORDS, STOPWORDS  # noqa: E402
+from akhbar.arabic.tokenize import WORD_RE  # noqa: E402
+
+K1, B = 1.2, 0.75
+
+Chain = Callable[[str], list[str]]
+
+
+class BM25:
+    """A term-at-a-time BM25 over a sparse document x term weight matrix."""
+
+    def __init__(self, docs: list[str], analyze: Chain) -> None:
+        vocab: dict[str, int] = {}
+        indptr, indices, data = [0], [], []
+        for text in docs:
+            counts = Counter(analyze(text))
+            indices.extend(vocab.setdefault(t, len(vocab)) for t in counts)
+            data.extend(counts.values())
+            indptr.append(len(indices))
+        n = len(docs)
+        tf = np.asarray(data, dtype=np.float64)
+        idx = np.asarray(indices, dtype=np.int64)
+        ptr = np.asarray(indptr, dtype=np.int64)
+        dl = np.add.reduceat(tf, ptr[:-1]) if len(tf) else np.zeros(n)
+        dl[np.diff(ptr) == 0] = 0
+        avgdl = dl.mean() if n else 1.0
+        df = np.bincount(idx, minlength=len(vocab))
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        row_norm = np.repeat(K1 * (1 - B + B * dl / avgdl), np.diff(ptr))
+        weights = idf[idx] * tf * (K1 + 1) / (tf + row_norm)
+        self.matrix = sparse.csr_matrix((weights, idx, ptr), shape=(n, len(vocab))).tocsc()
+        self.vocab = vocab
+        self.n = n
+
+    def scores(self, terms: list[str]) -> np.ndarray:
+        counts = Counter(self.vocab[t] for t in terms if t in self.vocab)
+        if not counts:
+            return np.zeros(self.n)
+        ids = np.fromiter(counts.keys(), dtype=np.int64)
+        weights = np.fromiter(counts.values(), dtype=np.float64)
+        return np.asarray(self.matrix[:, ids] @ weights).ravel()
+
+
+def rank_of(scores: np.ndarray, relevant: int) -> int:
+    """1-based rank of the relevant document; ties broken by document order; no score, no rank."""
+    s = scores[relevant]
+    if s <= 0:
+        return 10**9
+    return 1 + int(np.count_nonzero(scores > s)) + int(np.count_nonzero(scores[:relevant] == s))
+
+
+def akhbar_chain(stemmer, *, keep_surface: bool = False) -> tuple[Chain, Chain]:
+    index = Analyzer(stemmer=stemmer, keep_surface=keep_surface)
+    query = Analyzer(stemmer=stemmer, keep_surface=keep_surface, stopwords=STOPWORDS | QUESTION_WORDS)
+    return index.strings, query.strings
+
+
+LIGHT10 = StemRules(
+    prefixes=("وال", "بال", "كال", "فال", "لل", "ال"),
+    suffixes=("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"),
+    single_prefixes="و",
+    min_stem=2,
+    min_single_prefix_word=4,
+)
+
+
+def variants() -> dict[str, tuple[Chain, Chain]]:
+    """Every chain compared: (index analyzer, query analyzer) as text -> terms."""
+    lucene, snowball = LuceneArabicAnalyzer(), SnowballArabicAnalyzer()
+    guard3 = replace(LIGHT10, min_stem=3, min_single_prefix_word=5)
+    clusters = replace(guard3, prefixes=DEFAULT_RULES.prefixes)
+    pronouns = replace(clusters, suffixes=DEFAULT_RULES.suffixes)
+    out = {
+        "lucene ArabicAnalyzer (port)": (lucene.strings, lucene.strings),
+        "snowball arabic (lucene chain)": (snowball.strings, snowball.strings),
+        "akhbar chain, no stemming": akhbar_chain(None),
+        "akhbar chain + lucene stemmer": akhbar_chain(lucene_stem),
+        "akhbar chain + snowball stemmer": akhbar_chain(snowball_stem),
+        "light: light10 rules, guard 2": akhbar_chain(make_stemmer(LIGHT10)),
+        "light: guard 3": akhbar_chain(make_stemmer(guard3)),
+        "light: guard 3, single suffix": akhbar_chain(make_stemmer(replace(guard3, repeat_suffixes=False))),
+        "light: + prefix clusters": akhbar_chain(make_stemmer(clusters)),
+        "light: + pronoun/dual suffixes": akhbar_chain(make_stemmer(pronouns)),
+        "light: + و ف prefixes": akhbar_chain(make_stemmer(replace(pronouns, single_prefixes="وف"))),
+        "light: + و ف ب ل ك prefixes": akhbar_chain(make_stemmer(replace(pronouns, single_prefixes="وفبلك"))),
+        "light: no protected words": akhbar_chain(make_stemmer(replace(pronouns, protected=frozenset()))),
+    }
+    out["light (chosen) + surface form"] = akhbar_chain(make_stemmer(DEFAULT_RULES), keep_surface=True)
+    out["light (chosen)"] = akhbar_chain(make_stemmer(DEFAULT_RULES))
+    return out
+
+
+def retrieval(distractors: int | None) -> list[tuple[str, dict]]:
+    arcd = list(corpus.iter_arcd())
+    docs = [d.text for d, _ in arcd]
+    queries = []
+    for i, (_, qs) in enumerate(arcd):
+        for q in qs:
+            queries.append((q.text, i, len({a for a in [q.article]}) and hash(q.article)))
+    article_index = {}
+    for _, qs in arcd:
+        for q in qs:
+            article_index.setdefault(q.article, len(article_index))
+    split = [("dev" if article_index[q.article] % 2 == 0 else "test") for _, qs in arcd for q in qs]
+    news = corpus.news_documents(corpus.MULTISOURCE, limit=distractors)
+    docs += [f"{d.title}\n{d.text}" for d in news]
+    print(
+        f"documents: {len(docs)} ({len(arcd)} ARCD paragraphs + {len(news)} news articles); queries: {len(queries)}"
+    )
+    rows = []
+    for name, (index_chain, query_chain) in variants().items():
+        t0 = time.perf_counter()
+        engine = BM25(docs, index_chain)
+        ranks = np.array([rank_of(engine.scores(query_chain(text)), rel) for text, rel, _ in queries])
+        rr = np.where(ranks <= 10, 1.0 / ranks, 0.0)
+        mask = np.array([s == "dev" for s in split])
+        row = {
+            "MRR@10": rr.mean(),
+            "P@1": (ranks == 1).mean(),
+            "MRR@10 dev": rr[mask].mean(),
+            "MRR@10 test": rr[~mask].mean(),
+            "terms": len(engine.vocab),
+            "s": time.perf_counter() - t0,
+        }
+        rows.append((name, row))
+        print(
+            f"  {name:36s} MRR@10 {row['MRR@10']:.4f}  P@1 {row['P@1']:.4f}  ({row['s']:.0f} s)", flush=True
+        )
+    return rows
+
+
+def throughput(limit: int | None) -> list[tuple[str, float, int]]:
+    texts = [f"{a.get('title') or ''}\n{a.get('text') or ''}" for a in corpus.iter_news(corpus.JAWHARAFM)]
+    if limit:
+        texts = texts[:limit]
+    words = sum(len(WORD_RE.findall(t)) for t in texts)
+    no_memo = Analyzer()
+
+    def akhbar_no_memo(text: str) -> list[str]:
+        out: list[str] = []
+        for w in WORD_RE.findall(text):
+            out.extend(no_memo._analyze_word(w))
+        return out
+
+    chains: list[tuple[str, Chain]] = [
+        ("akhbar index_terms (Term objects with offsets)", lambda t: Analyzer().terms(t)),
+        ("akhbar index chain, strings", Analyzer().strings),
+        ("akhbar index chain, strings, no memo", akhbar_no_memo),
+        ("lucene ArabicAnalyzer port", LuceneArabicAnalyzer().strings),
+        ("snowball arabic (PyStemmer) chain", SnowballArabicAnalyzer().strings),
+    ]
+    # index_terms runs on one analyzer across texts, like the product's module-level INDEX_ANALYZER.
+    shared = Analyzer()
+    chains[0] = ("akhbar index_terms (Term objects with offsets)", shared.terms)
+    rows = []
+    for name, chain in chains:
+        t0 = time.perf_counter()
+        for text in texts:
+            chain(text)
+        dt = time.perf_counter() - t0
+        rows.append((name, words / dt, words))
+        print(f"  {name:48s} {words / dt:>12,.0f} words/s", flush=True)
+    assert index_terms("") == []
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--distractors", type=int, default=None, help="news articles to add (default: all)")
+    parser.add_argument("--throughput-only", action="store_true")
+    parser.add_argument("--retrieval-only", action="store_true")
+    parser.add_argument(
+        "--texts", type=int, default=None, help="jawharafm articles for throughput (default: all)"
+    )
+    args = parser.parse_args()
+    if not corpus.data_available():
+        sys.exit(f"shared data not found under {corpus.DATA}")
+    print(
+        f"# bench/arabic.py  {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  python {platform.python_version()}"
+    )
+    if not args.retrieval_only:
+        print("\n## Throughput (ant-jawharafm, single process)")
+        rows = throughput(args.texts)
+        print("\n| chain | words/s |\n|---|---:|")
+        for name, wps, _ in rows:
+            print(f"| {name} | {wps:,.0f} |")
+    if not args.throughput_only:
+        print("\n## Retrieval (ARCD questions over ARCD paragraphs + ANT multisource distractors, BM25)")
+        rows = retrieval(args.distractors)
+        print("\n| chain | MRR@10 | P@1 | MRR@10 dev | MRR@10 test | terms |\n|---|---:|---:|---:|---:|---:|")
+        for name, r in rows:
+            print(
+                f"| {name} | {r['MRR@10']:.4f} | {r['P@1']:.4f} | {r['MRR@10 dev']:.4f} | "
+                f"{r['MRR@10 test']:.4f} | {r['terms']:,} |"
+            )
+        lucene = dict(rows)["lucene ArabicAnalyzer (port)"]["MRR@10"]
+        chosen = dict(rows)["light (chosen)"]["MRR@10"]
+        print(f"\nchosen / lucene MRR@10: {chosen / lucene:.3f}" if lucene else "")
+        _ = math
+
+
+if __name__ == "__main__":
+    main()
