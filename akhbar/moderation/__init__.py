@@ -1,0 +1,1 @@
+"""Automatic comment moderation to the publishing terms: normalization, word lists, rules, classifier."""

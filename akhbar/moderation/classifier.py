@@ -129,7 +129,9 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         weights = data["weights"].astype(np.float32)
         if weights.shape != (config.size,):
             raise ValueError(f"model weights have shape {weights.shape}, expected ({config.size},)")
-        return Model(config=config, weights=weights, bias=float(data["bias"][0]), version=str(data["version"]))
+        return Model(
+            config=config, weights=weights, bias=float(data["bias"][0]), version=str(data["version"])
+        )
 
 
 @lru_cache(maxsize=1)

@@ -3,9 +3,8 @@
 Readers who want to slip an insult past a filter stretch it (كلللب), decorate it (كـــلب, كَلْب), cut it
 (ك.ل.ب, ك ل ب, ك🔥ل🔥ب), hide controls in it, or write it with Latin look-alikes and Arabizi digits
 (7mar, sharmoo6a). ``deobfuscate`` undoes those tricks; ``squeeze`` then collapses repeated letters so
-lexicon terms and texts meet in one form. The character-level steps come from ``akhbar.arabic.normalize``
-when it is installed; the local fallbacks do the same job so the moderation package never breaks on a
-partial tree.
+lexicon terms and texts meet in one form. The character-level steps come from ``akhbar.arabic.normalize``;
+this module adds what only moderation needs.
 """
 
 from __future__ import annotations
@@ -13,10 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-try:  # pragma: no cover - depends on which parts of the tree are present
-    from akhbar.arabic.normalize import strip_controls as _arabic_strip_controls
-except ImportError:  # pragma: no cover
-    _arabic_strip_controls = None
+from akhbar.arabic.normalize import fold_digits, fold_letters, strip_harakat, strip_tatweel
+from akhbar.arabic.normalize import strip_controls as _strip_bidi_controls
 
 __all__ = ["deobfuscate", "fold", "squeeze", "tokens", "strip_controls", "arabizi_to_arabic"]
 
@@ -25,31 +22,18 @@ _ARABIC_LETTER = f"[{_AR}]"
 
 # Zero-width, bidi, BOM, soft hyphen and the other format/control characters (category Cc/Cf),
 # except newline and tab which are kept as whitespace.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
-_HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_TATWEEL = "\u0640"
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+)
 
-_LETTER_FOLD = str.maketrans(
+# Letters beyond akhbar.arabic's search folding: Kurdish, Persian and Maghrebi forms (gaf, veh, qaf
+# with three dots) that commenters use for dialect sounds.
+_EXTRA_FOLD = str.maketrans(
     {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ٲ": "ا",
-        "ٳ": "ا",
-        "ى": "ي",
-        "ی": "ي",
         "ې": "ي",
-        "ے": "ي",
-        "ئ": "ي",
-        "ؤ": "و",
         "ۆ": "و",
-        "ة": "ه",
         "ۃ": "ه",
-        "ہ": "ه",
         "ە": "ه",
-        "ھ": "ه",
-        "ک": "ك",
         "ڪ": "ك",
         "گ": "ك",
         "ڭ": "ك",
@@ -59,26 +43,6 @@ _LETTER_FOLD = str.maketrans(
         "پ": "ب",
         "چ": "ج",
         "ژ": "ز",
-        "٠": "0",
-        "١": "1",
-        "٢": "2",
-        "٣": "3",
-        "٤": "4",
-        "٥": "5",
-        "٦": "6",
-        "٧": "7",
-        "٨": "8",
-        "٩": "9",
-        "۰": "0",
-        "۱": "1",
-        "۲": "2",
-        "۳": "3",
-        "۴": "4",
-        "۵": "5",
-        "۶": "6",
-        "۷": "7",
-        "۸": "8",
-        "۹": "9",
     }
 )
 
@@ -162,18 +126,14 @@ _ARABIZI_MAX_TOKEN = 24
 
 def strip_controls(text: str) -> str:
     """Remove NUL, bidi, zero-width and other invisible control characters."""
-    if _arabic_strip_controls is not None:
-        text = _arabic_strip_controls(text)
-    return _CONTROLS.sub("", text)
+    return _CONTROLS.sub("", _strip_bidi_controls(text))
 
 
 def fold(text: str) -> str:
     """Character-level folding: NFKC, controls, harakat, tatweel, letter variants, digits, case."""
     text = unicodedata.normalize("NFKC", text)
-    text = strip_controls(text)
-    text = _HARAKAT.sub("", text)
-    text = text.replace(_TATWEEL, "")
-    return text.translate(_LETTER_FOLD)
+    text = strip_tatweel(strip_harakat(strip_controls(text)))
+    return fold_digits(fold_letters(text, hamza_seats=True)).translate(_EXTRA_FOLD)
 
 
 def arabizi_to_arabic(word: str) -> str:
