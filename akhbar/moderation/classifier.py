@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .lexicon import word_forms
 from .normalize import deobfuscate, tokens
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.npz"
@@ -36,6 +38,7 @@ class FeatureConfig:
     char_min: int = 2
     char_max: int = 5
     word_ngrams: int = 2
+    stems: bool = True
 
     @property
     def size(self) -> int:
@@ -51,30 +54,34 @@ def _hash(feature: str, mask: int) -> int:
     return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & mask
 
 
+@lru_cache(maxsize=262144)
+def _word_indices(word: str, config: FeatureConfig) -> tuple[int, ...]:
+    """Hashed features of one word: its character n-grams, the word itself and its stems (cached)."""
+    mask = config.size - 1
+    padded = f" {word} "
+    grams: list[str] = []
+    for n in range(config.char_min, min(config.char_max, len(padded)) + 1):
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    grams.append("w:" + word)
+    if config.stems:
+        # Clitic-stripped forms (والكلاب → كلاب): one feature per form, shared across dialect spellings.
+        grams.extend("s:" + form for form in word_forms(word)[1] if form != word)
+    return tuple(_hash(gram, mask) for gram in grams)
+
+
 def features(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> dict[int, float]:
     """Hashed, L2-normalized sublinear term frequencies of one text."""
     mask = config.size - 1
     words = tokens(deobfuscate(clean(text)))
-    counts: dict[int, float] = {}
-    grams: list[str] = []
+    indices: list[int] = []
     for word in words:
-        padded = f" {word} "
-        n_chars = len(padded)
-        for n in range(config.char_min, config.char_max + 1):
-            if n > n_chars:
-                break
-            grams.extend(padded[i : i + n] for i in range(n_chars - n + 1))
-    grams.extend("w:" + word for word in words)
+        indices.extend(_word_indices(word, config))
     for n in range(2, config.word_ngrams + 1):
-        grams.extend("w:" + " ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    grams.extend("x:" + name for name in extra)
-    for gram in grams:
-        index = _hash(gram, mask)
-        counts[index] = counts.get(index, 0.0) + 1.0
-    if not counts:
-        return counts
-    for index, count in counts.items():
-        counts[index] = 1.0 + math.log(count)
+        indices.extend(_hash("w:" + " ".join(words[i : i + n]), mask) for i in range(len(words) - n + 1))
+    indices.extend(_hash("x:" + name, mask) for name in extra)
+    if not indices:
+        return {}
+    counts = {index: 1.0 + math.log(count) for index, count in Counter(indices).items()}
     norm = math.sqrt(sum(v * v for v in counts.values()))
     return {index: value / norm for index, value in counts.items()}
 
@@ -115,7 +122,13 @@ class Model:
             weights=self.weights.astype(np.float16),
             bias=np.array([self.bias], dtype=np.float64),
             config=np.array(
-                [self.config.bits, self.config.char_min, self.config.char_max, self.config.word_ngrams]
+                [
+                    self.config.bits,
+                    self.config.char_min,
+                    self.config.char_max,
+                    self.config.word_ngrams,
+                    int(self.config.stems),
+                ]
             ),
             version=np.array(self.version),
         )
@@ -124,8 +137,10 @@ class Model:
 def load_model(path: Path = MODEL_PATH) -> Model:
     """Read a model written by ``Model.save``."""
     with np.load(path, allow_pickle=False) as data:
-        bits, char_min, char_max, word_ngrams = (int(v) for v in data["config"])
-        config = FeatureConfig(bits=bits, char_min=char_min, char_max=char_max, word_ngrams=word_ngrams)
+        bits, char_min, char_max, word_ngrams, stems = (int(v) for v in data["config"])
+        config = FeatureConfig(
+            bits=bits, char_min=char_min, char_max=char_max, word_ngrams=word_ngrams, stems=bool(stems)
+        )
         weights = data["weights"].astype(np.float32)
         if weights.shape != (config.size,):
             raise ValueError(f"model weights have shape {weights.shape}, expected ({config.size},)")

@@ -70,7 +70,7 @@ class Thresholds:
     In between, the comment waits for a moderator. The defaults are explained in docs/moderation.md.
     """
 
-    approve_below: float = 0.35
+    approve_below: float = 0.25
     reject_above: float = 0.9
 
     def __post_init__(self) -> None:

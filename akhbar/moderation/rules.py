@@ -28,15 +28,19 @@ _EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+\.[\w.\-]+\b")
 _PHONE = re.compile(r"(?<![\d])(?:\+|00)?\d(?:[\s\-.]?\d){7,14}(?![\d])")
 _YEAR_LIST = re.compile(r"^(?:(?:19|20)\d\d[\s\-.]?)+$")
 _LATIN_LETTERS = re.compile(r"[A-Za-z]")
-_REPEATED_CHAR = re.compile(r"(.)\1{14,}")
+_REPEATED_CHAR = re.compile(r"([^\W_])\1{14,}")
+_RUNS = re.compile(r"(.)\1{2,}")
 _LAUGHTER = set("هخحاوي ")
 _WORD = re.compile(r"\w+")
 _LONG_RUN = re.compile(r"\S{60,}")
 _HASHTAGS = re.compile(r"#\w+")
+# Placeholders that anonymized data sets put in place of mentions and links, and retweet marks.
+_PLACEHOLDERS = re.compile(r"@\w+|<LF>|\bURL\b|\bUSER\b|\bRT\b")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 LINKS_HOLD = 1
 LINKS_REJECT = 3
+REPEATED_WORD_MIN = 10
 
 
 def check(text: str) -> list[RuleHit]:
@@ -54,6 +58,7 @@ def check(text: str) -> list[RuleHit]:
         if not _YEAR_LIST.match(match.group(0)):
             hits.append(RuleHit("phone", "spam", "suspect"))
             break
+    text = _PLACEHOLDERS.sub(" ", text)
     latin = _LATIN_LETTERS.findall(text)
     if len(latin) >= 20 and sum(ch.isupper() for ch in latin) >= 0.8 * len(latin):
         hits.append(RuleHit("caps", "spam", "suspect"))
@@ -61,12 +66,12 @@ def check(text: str) -> list[RuleHit]:
         if match.group(1) not in _LAUGHTER:
             hits.append(RuleHit("repeated_char", "spam", "suspect"))
             break
-    words = _WORD.findall(text.lower())
-    if len(words) >= 8:
+    words = [word for word in _WORD.findall(text.lower()) if len(word) >= 3]
+    if len(words) >= REPEATED_WORD_MIN:
         most = Counter(words).most_common(1)[0][1]
-        if most >= 0.5 * len(words):
+        if most >= REPEATED_WORD_MIN and most >= 0.5 * len(words):
             hits.append(RuleHit("repeated_word", "spam", "suspect"))
-    if _LONG_RUN.search(_URL.sub(" ", text)):
+    if _LONG_RUN.search(_RUNS.sub(r"\1", _URL.sub(" ", text))):
         hits.append(RuleHit("long_run", "spam", "suspect"))
     if len(_HASHTAGS.findall(text)) >= 5:
         hits.append(RuleHit("hashtags", "spam", "suspect"))

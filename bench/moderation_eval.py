@@ -1,0 +1,142 @@
+"""Moderation benchmark: akhbar's decide() against a TF-IDF + LinearSVC baseline, in one run.
+
+Both are trained on the same data (OSACT 2020 train, the only shippable set) and scored on
+osact2020-dev (in domain: tweets, OFF = breaks the terms) and aljazeera-comments-dev (another platform:
+news-site comments, level < 0 = breaks the terms). Reported per set:
+  - macro-F1 of "not approve" (hold or reject) against the labels, at the shipped default thresholds;
+  - auto-approve share: the largest share of comments, lowest scores first, that can be approved with
+    >= 95 % of them clean; auto-reject share: the largest share, highest scores first, that can be
+    rejected with >= 95 % of them breaking the terms;
+  - comments per second (decide(), one process, after warm-up).
+Run: .venv/bin/python bench/moderation_eval.py   (needs ../shared/data/moderation and scikit-learn)
+"""
+
+from __future__ import annotations
+
+import csv
+import platform
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from akhbar.moderation.classifier import clean  # noqa: E402
+from akhbar.moderation.lexicon import default_lexicon  # noqa: E402
+from akhbar.moderation.policy import DEFAULT_THRESHOLDS, decide  # noqa: E402
+from akhbar.moderation.training import load_osact  # noqa: E402
+
+DATA = ROOT / ".." / "shared" / "data" / "moderation"
+PRECISION = 0.95
+
+
+def load_aljazeera(path: Path) -> tuple[list[str], list[int]]:
+    """Texts and labels (1 = level < 0, offensive or obscene) of the Aljazeera comments TSV."""
+    texts: list[str] = []
+    labels: list[int] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        next(reader)
+        for row in reader:
+            if len(row) >= 3:
+                texts.append(row[1])
+                labels.append(1 if int(row[2]) < 0 else 0)
+    return texts, labels
+
+
+def macro_f1(labels: np.ndarray, predicted: np.ndarray) -> float:
+    """Mean of the F1 of both classes."""
+    scores = []
+    for cls in (0, 1):
+        tp = np.sum((predicted == cls) & (labels == cls))
+        fp = np.sum((predicted == cls) & (labels != cls))
+        fn = np.sum((predicted != cls) & (labels == cls))
+        scores.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return float(np.mean(scores))
+
+
+def auto_share(labels: np.ndarray, scores: np.ndarray, side: str) -> float:
+    """Largest share of comments decided on one side with >= PRECISION of them right."""
+    order = np.argsort(scores if side == "approve" else -scores, kind="stable")
+    wanted = 0 if side == "approve" else 1
+    correct = np.cumsum(labels[order] == wanted)
+    counts = np.arange(1, len(order) + 1)
+    ok = np.nonzero(correct / counts >= PRECISION)[0]
+    return float((ok[-1] + 1) / len(order)) if len(ok) else 0.0
+
+
+def evaluate_akhbar(texts: list[str]) -> tuple[np.ndarray, np.ndarray, float]:
+    """(0 approve / 1 hold / 2 reject, scores, comments per second) of decide() with the shipped lists."""
+    lexicon = default_lexicon()
+    for text in texts[:50]:
+        decide(text, lexicon=lexicon)
+    start = time.perf_counter()
+    decisions = [decide(text, lexicon=lexicon) for text in texts]
+    rate = len(texts) / (time.perf_counter() - start)
+    flags = np.array([{"approve": 0, "hold": 1, "reject": 2}[d.decision] for d in decisions])
+    scores = np.array([d.score for d in decisions])
+    return flags, scores, rate
+
+
+def evaluate_baseline(
+    train: tuple[list[str], list[int]], texts: list[str]
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """TF-IDF (word 1-2-grams, sublinear) + LinearSVC, the usual strong-simple baseline."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.svm import LinearSVC
+
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+    svm = LinearSVC(C=1.0)
+    svm.fit(vectorizer.fit_transform([clean(t) for t in train[0]]), train[1])
+    start = time.perf_counter()
+    margins = svm.decision_function(vectorizer.transform([clean(t) for t in texts]))
+    rate = len(texts) / (time.perf_counter() - start)
+    return (margins > 0).astype(int) * 2, margins, rate
+
+
+def main() -> int:
+    if not (DATA / "osact2020-train.tsv").exists():
+        print(f"data not found under {DATA.resolve()}; nothing to measure")
+        return 0
+    train = load_osact(DATA / "osact2020-train.tsv")
+    sets = {
+        "osact2020-dev": load_osact(DATA / "osact2020-dev.tsv"),
+        "aljazeera-comments-dev": load_aljazeera(DATA / "aljazeera-comments-dev.tsv"),
+    }
+    print(
+        f"# moderation_eval {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()} "
+        f"{platform.processor() or platform.platform()}, Python {platform.python_version()}; "
+        f"thresholds approve<{DEFAULT_THRESHOLDS.approve_below} reject>={DEFAULT_THRESHOLDS.reject_above}"
+    )
+    print(
+        "| set | system | macro-F1 (not approve) | approve / hold / reject | precision approve / reject "
+        "| auto-approve @95% | auto-reject @95% | comments/s |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for name, (texts, labels) in sets.items():
+        y = np.array(labels)
+        for system, run in (
+            ("akhbar decide()", lambda t: evaluate_akhbar(t)),
+            ("TF-IDF + LinearSVC", lambda t: evaluate_baseline(train, t)),
+        ):
+            decided, scores, rate = run(texts)
+            approved, rejected = decided == 0, decided == 2
+            shares = " / ".join(f"{np.mean(decided == k):.0%}" for k in (0, 1, 2))
+            precision = (
+                f"{np.mean(y[approved] == 0) if approved.any() else 0:.1%} / "
+                f"{np.mean(y[rejected] == 1) if rejected.any() else 0:.1%}"
+            )
+            print(
+                f"| {name} (n={len(texts)}, {y.mean():.0%} bad) | {system} | "
+                f"{macro_f1(y, (decided > 0).astype(int)):.3f} | {shares} | {precision} | "
+                f"{auto_share(y, scores, 'approve'):.1%} | {auto_share(y, scores, 'reject'):.1%} | {rate:,.0f} |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
