@@ -8,10 +8,9 @@ from akhbar.network.models import NetworkSettings, SiteProfile
 
 
 def _profile(request):
-    site = Site.find_for_request(request)
-    if site is None:
+    if Site.find_for_request(request) is None:
         return None
-    return SiteProfile.for_site(site)
+    return SiteProfile.for_request(request)
 
 
 def _sections(request):

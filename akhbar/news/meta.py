@@ -22,8 +22,11 @@ def share_links(url: str, title: str) -> list[dict[str, str]]:
 
 def structured_data(page, url: str, context: dict) -> str:
     """schema.org NewsArticle as JSON-LD, safe to place inside a <script> element."""
-    profile = context.get("site_profile")
-    network = context.get("network")
+    from akhbar.network.models import NetworkSettings, SiteProfile
+
+    request = context["request"]
+    profile = SiteProfile.for_request(request)
+    network = NetworkSettings.load(request_or_site=request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

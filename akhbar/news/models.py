@@ -63,6 +63,11 @@ class HomePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("الصفحة الرئيسية للموقع")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["network_strip"] = more_from_network(request, self)
+        return context
+
     def listing_context(self, request, queryset, **extra):
         context = self.get_context(request)
         context["articles"] = paginate(request, queryset)
@@ -108,6 +113,7 @@ class SectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate(request, latest_articles(self))
+        context["network_strip"] = more_from_network(request, self.get_parent())
         return context
 
 
