@@ -105,11 +105,3 @@ class SnowballArabicAnalyzer(_MemoChain):
             return ()
         stem = self.stemmer.stemWord(token)
         return (stem,) if stem else ()
-
-
-_snowball = Stemmer.Stemmer("arabic")
-
-
-def snowball_stem(word: str) -> str:
-    """Snowball Arabic on one word (for swapping into akhbar's chain)."""
-    return _snowball.stemWord(word) or word

@@ -2,8 +2,13 @@
 
     words of the original text (tokenize.WORD_RE, offsets kept)
     -> normalize_for_search   (lower-case, presentation forms, harakat/tatweel/controls, letter and digit folding)
-    -> stopwords              (akhbar's list; the query chain also drops question words)
-    -> light_stem             (Arabic words only), optionally keeping the normalized surface form too
+    -> stopwords              (akhbar's list, also behind one clitic و ف ب ل ك; the query chain also drops
+                               question words)
+    -> stems                  (Arabic words only): light_stem and snowball_stem, each distinct result a
+                               term at the word's position; optionally the normalized surface form too
+
+Indexing two stems of different strength per word retrieves better than either alone (a light stem
+keeps precise matches apart, Snowball's heavier one joins more inflections): see docs/decisions.md.
 
 Every word's result is memoized in a bounded dict, so the chain costs one regex match and one dict
 lookup per word for the vocabulary already seen.
@@ -11,17 +16,18 @@ lookup per word for the vocabulary already seen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .normalize import normalize_for_search
-from .stem import light_stem
+from .stem import light_stem, snowball_stem
 from .stopwords import QUESTION_WORDS, STOPWORDS
 from .tokenize import WORD_RE
 
 __all__ = ["INDEX_ANALYZER", "QUERY_ANALYZER", "Analyzer", "Term", "analyze", "index_terms", "query_terms"]
 
 _MEMO_LIMIT = 200_000
+_CLITICS = frozenset("وفبلك")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +46,22 @@ def _is_arabic_word(word: str) -> bool:
 
 
 class Analyzer:
-    """One analysis chain: normalize each word, drop stopwords, stem, and optionally also keep the
-    normalized surface form (same position) so that exact spellings rank above stem-only matches."""
+    """One analysis chain: normalize each word, drop stopwords, stem it with each of ``stemmers``
+    (distinct results become terms at the same position), and optionally also keep the normalized
+    surface form. With no stemmers, the normalized word is the term."""
 
     def __init__(
         self,
         *,
         stopwords: Iterable[str] = STOPWORDS,
-        stemmer: Callable[[str], str] | None = light_stem,
+        stemmers: Sequence[Callable[[str], str]] = (light_stem, snowball_stem),
         keep_surface: bool = False,
+        clitic_stopwords: bool = True,
         normalizer: Callable[[str], str] = normalize_for_search,
     ) -> None:
         self.stopwords = frozenset(stopwords)
-        self.stemmer = stemmer
+        self.clitic_stopwords = clitic_stopwords
+        self.stemmers = tuple(stemmers)
         self.keep_surface = keep_surface
         self.normalizer = normalizer
         self._memo: dict[str, tuple[str, ...]] = {}
@@ -71,12 +80,14 @@ class Analyzer:
         normalized = self.normalizer(word)
         if not normalized or normalized in self.stopwords:
             return ()
-        if self.stemmer is None or not _is_arabic_word(normalized):
+        if self.clitic_stopwords and normalized[0] in _CLITICS and normalized[1:] in self.stopwords:
+            return ()  # a stopword with a clitic: بماذا, لمن, فهذا
+        if not self.stemmers or not _is_arabic_word(normalized):
             return (normalized,)
-        stem = self.stemmer(normalized)
-        if self.keep_surface and stem != normalized:
-            return (stem, normalized)
-        return (stem,)
+        terms = [stemmer(normalized) for stemmer in self.stemmers]
+        if self.keep_surface:
+            terms.append(normalized)
+        return tuple(dict.fromkeys(terms))
 
     def terms(self, text: str) -> list[Term]:
         """Index terms with offsets into ``text`` and positions."""

@@ -4,16 +4,20 @@ Light stemming removes the clitics and inflectional affixes that most often stan
 query word and the same word in a document (the article ال, the conjunctions و ف, the prepositions
 ب ك ل, plural/dual/feminine endings, attached pronouns) and never tries to find the root. The rules
 are data (``StemRules``) so that bench/arabic.py can compare variants; ``light_stem`` uses the rules
-the retrieval benchmark chose (see docs/decisions.md).
+the retrieval benchmark chose (see docs/decisions.md). ``snowball_stem`` wraps the Snowball Arabic
+stemmer (PyStemmer), a heavier stemmer that the index analyzer adds as a second term per word.
 
 The input is a word already normalized by ``normalize_for_search`` (ة folded to ه, ى to ي, أ إ آ to ا).
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_RULES", "PROTECTED", "StemRules", "light_stem", "make_stemmer"]
+import Stemmer
+
+__all__ = ["DEFAULT_RULES", "PROTECTED", "StemRules", "light_stem", "make_stemmer", "snowball_stem"]
 
 # Names and places that suffix stripping would turn into a different common word (لبنان -> لبن
 # "milk", السودان -> سود, البحرين -> بحر "sea", ماكرون -> ماكر "cunning"), in normalized form and
@@ -105,3 +109,15 @@ _default_stem = make_stemmer(DEFAULT_RULES)
 def light_stem(word: str) -> str:
     """Light-stem one normalized word; short words and protected names come back unchanged."""
     return _default_stem(word)
+
+
+_snowball = threading.local()
+
+
+def snowball_stem(word: str) -> str:
+    """Snowball Arabic (PyStemmer; one stemmer object per thread, as they are not thread-safe) on a
+    normalized word; the word itself if Snowball leaves nothing."""
+    stemmer = getattr(_snowball, "stemmer", None)
+    if stemmer is None:
+        stemmer = _snowball.stemmer = Stemmer.Stemmer("arabic", 0)
+    return stemmer.stemWord(word) or word

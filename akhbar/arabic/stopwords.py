@@ -12,7 +12,7 @@ from .normalize import normalize_for_search
 __all__ = ["QUESTION_WORDS", "STOPWORDS"]
 
 _PARTICLES = """
-و ف ب ك ل س ا ي
+و ف ب ك ل س ا ي ال
 من في إلى الى عن مع حتى منذ مذ لدى عند عندما نحو حول دون بين خلال ضد عبر تحت فوق أمام خلف
 بعد قبل ضمن سوى غير لدي إذ إذا إذن إن أن أنّ لأن كي لكي حيث كما مثل بينما أما إما ثم أو أم بل لكن
 لا لم لن ليس ليست ليسوا قد لقد سوف إلا ألا كل بعض أيضا فقط كذلك ذات نفس عدة حين حينما لما لو لولا
@@ -30,6 +30,7 @@ _PARTICLES = """
 # Words that only ask ("who is", "when did"): dropped from queries, harmless to drop from documents.
 _QUESTION = """
 ما ماذا من متى أين كيف لماذا لم كم هل أي أية وما ومن ومتى وأين وكيف وكم
+ماهو ماهي ماهى مالذي ماذى مين ايش شو إيش وين ليش امتى
 """
 
 STOPWORDS: frozenset[str] = frozenset(normalize_for_search(w) for w in _PARTICLES.split())
