@@ -14,6 +14,7 @@ from akhbar.moderation.store import active_lexicon
 
 class Command(BaseCommand):
     help = "Moderate comments, one per line (UTF-8), and print one JSON decision per line."
+    stealth_options = ("stdin",)
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         lexicon = active_lexicon()
         path = str(options["file"])
         if path == "-":
-            stdin = self.stdin if getattr(self, "stdin", None) is not None else sys.stdin
+            stdin = options.get("stdin") or sys.stdin
             stream = getattr(stdin, "buffer", stdin)
             self._run(stream, thresholds, lexicon)
         else:
