@@ -106,13 +106,16 @@ def paragraphs(text: str) -> list[str]:
 
 
 def lead_summary(paras: list[str], limit: int = 320) -> str:
-    """A standfirst: the short first paragraph (taken out of the body), else its first sentence."""
+    """A standfirst taken out of the body: the short first paragraph, else its first sentence."""
+    if not paras:
+        return ""
     if len(paras) > 2 and len(paras[0]) <= limit:
         return paras.pop(0)
-    first = re.split(r"(?<=[.!؟?])\s", paras[0], maxsplit=1)[0] if paras else ""
-    if len(first) <= limit:
-        return first
-    return first[:limit].rsplit(" ", 1)[0] + "…"
+    parts = re.split(r"(?<=[.!؟?])\s+", paras[0], maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) <= limit:
+        paras[0] = parts[1]
+        return parts[0]
+    return ""
 
 
 def pick_tags(title: str, text: str, limit: int = 3) -> list[str]:

@@ -89,7 +89,7 @@ def test_each_demo_site_reads_right_to_left_with_all_parts(browser, demo_network
                 assert page.locator(".network-strip li").count() >= 2
                 if demo_site.second_months:
                     assert " / " in page.locator(".meta time").first.inner_text()
-            page.screenshot(path=str(screenshots / f"{demo_site.hostname.split(".")[0]}-{kind}-{width_name}.png"),
+            page.screenshot(path=str(screenshots / f"{demo_site.hostname.split('.')[0]}-{kind}-{width_name}.png"),
                             full_page=(width_name == "desktop" and kind == "article"))
             violations = run_axe(page)
             assert violations == [], violations
