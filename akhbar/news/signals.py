@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from akhbar.network.directory import forget_last_change
 
@@ -15,10 +16,10 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     if not isinstance(instance, ArticlePage):
         return
     now = timezone.now()
-    previous = revision.get_previous() if revision is not None else None
+    previous = _previous_revision(revision)
     edited_by_hand = (
         previous is not None
-        and revision.content.get("last_updated") != previous.content.get("last_updated")
+        and _as_datetime(revision.content.get("last_updated")) != _as_datetime(previous.content.get("last_updated"))
         and instance.last_updated is not None
     )
     updates = {}
@@ -33,6 +34,21 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
         if revision is not None:
             revision.content.update({k: v.isoformat() for k, v in updates.items()})
             revision.save(update_fields=["content"])
+
+
+def _as_datetime(value):
+    if isinstance(value, str):
+        return parse_datetime(value.replace(" ", "T"))
+    return value
+
+
+def _previous_revision(revision):
+    if revision is None:
+        return None
+    try:
+        return revision.get_previous()
+    except revision.DoesNotExist:
+        return None
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:

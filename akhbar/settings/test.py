@@ -10,6 +10,7 @@ DEBUG = False
 SECRET_KEY = "akhbar-test-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", tempfile.mkdtemp(prefix="akhbar-media-")))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="akhbar-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
