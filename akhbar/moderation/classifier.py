@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,13 +20,14 @@ from pathlib import Path
 import numpy as np
 
 from .lexicon import word_forms
-from .normalize import deobfuscate, tokens
+from .normalize import deobfuscate, squeeze, tokens
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.npz"
 
 # Tweet artefacts of the training data (and the same things in comments) carry no meaning for the terms.
 _ARTEFACTS = re.compile(r"<LF>|\bRT\b|@\w+|https?://\S+|www\.\S+|\bURL\b|\bUSER\b", re.IGNORECASE)
 _HASHTAG = re.compile(r"[#_]")
+_VOWELS = str.maketrans(dict.fromkeys("اويه"))
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class FeatureConfig:
     char_max: int = 5
     word_ngrams: int = 2
     stems: bool = True
+    skeleton: bool = True
 
     @property
     def size(self) -> int:
@@ -66,11 +67,17 @@ def _word_indices(word: str, config: FeatureConfig) -> tuple[int, ...]:
     if config.stems:
         # Clitic-stripped forms (والكلاب → كلاب): one feature per form, shared across dialect spellings.
         grams.extend("s:" + form for form in word_forms(word)[1] if form != word)
+    if config.skeleton:
+        # Consonant skeleton (long vowels and final h dropped, repeats squeezed): dialects spell vowels
+        # differently (شرموطه, شرموطا, شرمووطة), the skeleton's 3- and 4-grams do not change.
+        padded = f" {squeeze(word).translate(_VOWELS)} "
+        for n in (3, 4):
+            grams.extend("k" + padded[i : i + n] for i in range(len(padded) - n + 1))
     return tuple(_hash(gram, mask) for gram in grams)
 
 
-def features(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> dict[int, float]:
-    """Hashed, L2-normalized sublinear term frequencies of one text."""
+def feature_indices(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> list[int]:
+    """Hashed feature indices of one text, one per occurrence."""
     mask = config.size - 1
     words = tokens(deobfuscate(clean(text)))
     indices: list[int] = []
@@ -79,11 +86,23 @@ def features(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> dic
     for n in range(2, config.word_ngrams + 1):
         indices.extend(_hash("w:" + " ".join(words[i : i + n]), mask) for i in range(len(words) - n + 1))
     indices.extend(_hash("x:" + name, mask) for name in extra)
+    return indices
+
+
+def _weighted(indices: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct indices and their L2-normalized sublinear term frequencies (1 + log count)."""
+    unique, counts = np.unique(np.asarray(indices, dtype=np.int64), return_counts=True)
+    values = 1.0 + np.log(counts)
+    return unique, values / np.sqrt(np.dot(values, values))
+
+
+def features(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> dict[int, float]:
+    """Hashed, L2-normalized sublinear term frequencies of one text, as {index: value}."""
+    indices = feature_indices(text, config, extra)
     if not indices:
         return {}
-    counts = {index: 1.0 + math.log(count) for index, count in Counter(indices).items()}
-    norm = math.sqrt(sum(v * v for v in counts.values()))
-    return {index: value / norm for index, value in counts.items()}
+    unique, values = _weighted(indices)
+    return dict(zip(unique.tolist(), values.tolist(), strict=True))
 
 
 @dataclass(frozen=True)
@@ -97,13 +116,11 @@ class Model:
 
     def score(self, text: str, extra: Iterable[str] = ()) -> float:
         """Probability (0..1) that the text breaks the terms."""
-        feats = features(text, self.config, extra)
-        if feats:
-            idx = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
-            val = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
-            z = float(np.dot(self.weights[idx].astype(np.float32), val)) + self.bias
-        else:
-            z = self.bias
+        indices = feature_indices(text, self.config, extra)
+        z = self.bias
+        if indices:
+            unique, values = _weighted(indices)
+            z += float(np.dot(self.weights[unique], values))
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)
@@ -128,6 +145,7 @@ class Model:
                     self.config.char_max,
                     self.config.word_ngrams,
                     int(self.config.stems),
+                    int(self.config.skeleton),
                 ]
             ),
             version=np.array(self.version),
@@ -137,9 +155,14 @@ class Model:
 def load_model(path: Path = MODEL_PATH) -> Model:
     """Read a model written by ``Model.save``."""
     with np.load(path, allow_pickle=False) as data:
-        bits, char_min, char_max, word_ngrams, stems = (int(v) for v in data["config"])
+        bits, char_min, char_max, word_ngrams, stems, skeleton = (int(v) for v in data["config"])
         config = FeatureConfig(
-            bits=bits, char_min=char_min, char_max=char_max, word_ngrams=word_ngrams, stems=bool(stems)
+            bits=bits,
+            char_min=char_min,
+            char_max=char_max,
+            word_ngrams=word_ngrams,
+            stems=bool(stems),
+            skeleton=bool(skeleton),
         )
         weights = data["weights"].astype(np.float32)
         if weights.shape != (config.size,):

@@ -16,7 +16,7 @@ from .classifier import MODEL_PATH, FeatureConfig, Model, features
 from .lexicon import Lexicon, default_lexicon
 
 DEFAULT_C = 10.0
-MODEL_VERSION = "osact2020-hashed-lr-1"
+MODEL_VERSION = "osact2020-hashed-lr-2"
 
 
 def load_osact(path: Path) -> tuple[list[str], list[int]]:
