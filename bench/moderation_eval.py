@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import platform
+import random
+import re
 import sys
 import time
 from datetime import UTC, datetime
@@ -46,6 +48,31 @@ def load_aljazeera(path: Path) -> tuple[list[str], list[int]]:
                 texts.append(row[1])
                 labels.append(1 if int(row[2]) < 0 else 0)
     return texts, labels
+
+
+_ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
+
+
+def obfuscate(text: str, rng: random.Random) -> str:
+    """What a reader does to slip past a filter, applied to one word in three (seeded, reproducible)."""
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if rng.random() > 1 / 3:
+            return word
+        trick = rng.randrange(5)
+        if trick == 0:
+            return "\u0640\u0640".join(word)  # tatweel
+        if trick == 1:
+            return ".".join(word)  # dots inside the word
+        if trick == 2:
+            i = rng.randrange(len(word))
+            return word[:i] + word[i] * 4 + word[i + 1 :]  # a stretched letter
+        if trick == 3:
+            return "\u200c".join(word)  # zero-width non-joiners
+        return "".join(ch + "\u064e" for ch in word)  # harakat
+
+    return _ARABIC_WORD.sub(one, text)
 
 
 def macro_f1(labels: np.ndarray, predicted: np.ndarray) -> float:
@@ -107,6 +134,9 @@ def main() -> int:
         "osact2020-dev": load_osact(DATA / "osact2020-dev.tsv"),
         "aljazeera-comments-dev": load_aljazeera(DATA / "aljazeera-comments-dev.tsv"),
     }
+    rng = random.Random(5)
+    dev_texts, dev_labels = sets["osact2020-dev"]
+    sets["osact2020-dev obfuscated"] = ([obfuscate(t, rng) for t in dev_texts], dev_labels)
     print(
         f"# moderation_eval {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()} "
         f"{platform.processor() or platform.platform()}, Python {platform.python_version()}; "

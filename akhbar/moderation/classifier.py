@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,7 +107,7 @@ def features(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> dic
 
 @dataclass(frozen=True)
 class Model:
-    """Logistic-regression weights over hashed features, with Platt-style calibration folded in."""
+    """Logistic-regression weights over hashed features; ``score`` is the fitted probability."""
 
     config: FeatureConfig
     weights: np.ndarray
@@ -125,11 +125,6 @@ class Model:
             return 1.0 / (1.0 + math.exp(-z))
         e = math.exp(z)
         return e / (1.0 + e)
-
-    def score_many(self, texts: Sequence[str], extras: Sequence[Iterable[str]] | None = None) -> list[float]:
-        """Scores for many texts."""
-        extras = extras or [()] * len(texts)
-        return [self.score(text, extra) for text, extra in zip(texts, extras, strict=True)]
 
     def save(self, path: Path) -> None:
         """Write the model as a compressed numpy archive (no pickles)."""
