@@ -14,6 +14,8 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
+urlpatterns += [path("comments/", include("akhbar.comments.urls"))]
+urlpatterns += [path("", include("akhbar.search.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "akhbar.network.views.server_error"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -38,10 +38,14 @@ class NetworkSettings(BaseGenericSetting):
 
     group_name = models.CharField(_("اسم المجموعة"), max_length=120, default="مجموعة أخبار الإعلامية")
     maintained_by = models.CharField(
-        _("سطر الصيانة والتطوير"), max_length=200, default="تتولى مجموعة أخبار الإعلامية صيانة الشبكة وتطويرها"
+        _("سطر الصيانة والتطوير"),
+        max_length=200,
+        default="تتولى مجموعة أخبار الإعلامية صيانة الشبكة وتطويرها",
     )
     address = models.CharField(_("العنوان"), max_length=255, blank=True)
-    copyright_holder = models.CharField(_("صاحب حقوق النشر"), max_length=120, default="مجموعة أخبار الإعلامية")
+    copyright_holder = models.CharField(
+        _("صاحب حقوق النشر"), max_length=120, default="مجموعة أخبار الإعلامية"
+    )
     terms_url = models.CharField(_("رابط شروط الاستخدام"), max_length=255, blank=True)
 
     panels = [
@@ -68,7 +72,9 @@ class SiteProfile(BaseSiteSetting):
     time_zone = models.CharField(
         _("المنطقة الزمنية"), max_length=64, default="UTC", validators=[validate_time_zone]
     )
-    month_convention = models.CharField(_("أسماء الأشهر"), max_length=16, choices=MONTH_CHOICES, default="egyptian")
+    month_convention = models.CharField(
+        _("أسماء الأشهر"), max_length=16, choices=MONTH_CHOICES, default="egyptian"
+    )
     second_months = models.CharField(
         _("أسماء الأشهر الثانية (الصيغة المزدوجة)"),
         max_length=16,
@@ -80,14 +86,33 @@ class SiteProfile(BaseSiteSetting):
     clock = models.PositiveSmallIntegerField(_("نظام الساعة"), choices=CLOCK_CHOICES, default=24)
     zone_label = models.CharField(_("توقيت الطوابع"), max_length=8, choices=ZONE_LABEL_CHOICES, default="gmt")
     show_hijri = models.BooleanField(_("إظهار التاريخ الهجري"), default=False)
-    accent_color = models.CharField(_("اللون المميز"), max_length=7, default="#b3121d", validators=[hex_color])
+    accent_color = models.CharField(
+        _("اللون المميز"), max_length=7, default="#b3121d", validators=[hex_color]
+    )
     comment_max_length = models.PositiveIntegerField(_("الحد الأقصى لطول التعليق"), default=1000)
+    comment_approve_below = models.FloatField(
+        _("حد النشر التلقائي للتعليقات"),
+        default=0.25,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text=_("يُنشر التعليق تلقائيًا إذا قلّت درجة خطورته عن هذا الحد، وإلا انتظر مراجعة المشرفين."),
+    )
+    comment_reject_above = models.FloatField(
+        _("حد الرفض التلقائي للتعليقات"),
+        default=0.9,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text=_("يُرفض التعليق تلقائيًا إذا بلغت درجة خطورته هذا الحد أو تجاوزته."),
+    )
+    comment_reports_to_hold = models.PositiveSmallIntegerField(
+        _("عدد البلاغات لإعادة التعليق إلى المراجعة"), default=3, validators=[MinValueValidator(1)]
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("name_ar"), FieldPanel("name_latin"), FieldPanel("tagline")], heading=_("الهوية")
         ),
-        MultiFieldPanel([FieldPanel("city"), FieldPanel("country"), FieldPanel("time_zone")], heading=_("المكان")),
+        MultiFieldPanel(
+            [FieldPanel("city"), FieldPanel("country"), FieldPanel("time_zone")], heading=_("المكان")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("month_convention"),
@@ -100,7 +125,15 @@ class SiteProfile(BaseSiteSetting):
             heading=_("التاريخ والأرقام"),
         ),
         FieldPanel("accent_color"),
-        FieldPanel("comment_max_length"),
+        MultiFieldPanel(
+            [
+                FieldPanel("comment_max_length"),
+                FieldPanel("comment_approve_below"),
+                FieldPanel("comment_reject_above"),
+                FieldPanel("comment_reports_to_hold"),
+            ],
+            heading=_("التعليقات"),
+        ),
     ]
 
     class Meta:
@@ -114,6 +147,11 @@ class SiteProfile(BaseSiteSetting):
             digits=self.digits,
             clock=self.clock,
         )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.comment_approve_below > self.comment_reject_above:
+            raise ValidationError({"comment_reject_above": _("يجب ألا يقل حد الرفض عن حد النشر التلقائي.")})
 
     @property
     def stamp_zone(self) -> str:

@@ -1,0 +1,272 @@
+"""What happens to a comment: accepted and decided once, moderated, reported, purged from caches."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from akhbar.moderation.policy import DEFAULT_THRESHOLDS, Thresholds, decide
+
+from . import conf, security
+from .models import AuditEntry, Ban, Comment, Report
+from .text import body_fingerprint
+
+log = logging.getLogger(__name__)
+
+THREAD_KEY = "comments:thread:{}"
+THREAD_SECONDS = 60 * 60
+_sqlite_writer = threading.Lock()
+
+
+class Refused(Exception):
+    """A submission turned away before anything was stored: an HTTP status and an Arabic message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A comment that passed the form and the security check, with who sent it."""
+
+    article_id: int
+    name: str
+    email: str
+    title: str
+    body: str
+    ip: str
+    challenge_id: str
+    parent_id: int | None = None
+
+
+@contextlib.contextmanager
+def write_guard() -> Iterator[None]:
+    """Serialize this process's writers on SQLite (one writer at a time there anyway); other databases
+    take their own row locks."""
+    if connection.vendor == "sqlite":
+        with _sqlite_writer:
+            yield
+    else:
+        yield
+
+
+def thresholds_for(profile) -> Thresholds:
+    """The site's moderation thresholds, or the policy's defaults when the profile's pair is unusable."""
+    if profile is None:
+        return DEFAULT_THRESHOLDS
+    try:
+        return Thresholds(
+            approve_below=profile.comment_approve_below, reject_above=profile.comment_reject_above
+        )
+    except (ValueError, AttributeError):
+        return DEFAULT_THRESHOLDS
+
+
+def status_for(decision) -> str:
+    if decision.decision == "approve":
+        return Comment.APPROVED
+    if decision.decision == "hold":
+        return Comment.HELD
+    return Comment.SPAM if decision.categories == ("spam",) else Comment.REJECTED
+
+
+def is_banned(email: str, ip: str) -> bool:
+    hashes = [security.ip_hash(ip), security.ip_hash(ip, previous=True)]
+    wanted = Q(kind=Ban.EMAIL, value=email.lower()) | Q(kind=Ban.IP, value__in=hashes)
+    return Ban.objects.filter(wanted, active=True).exists()
+
+
+def resolve_parent(article_id: int, parent_id: int | None) -> int | None:
+    """Replies are one level deep: a reply to a reply attaches to the top comment. Only published
+    comments of the same article can be replied to."""
+    if not parent_id:
+        return None
+    parent = (
+        Comment.objects.filter(pk=parent_id, article_id=article_id, status=Comment.APPROVED)
+        .only("pk", "parent_id")
+        .first()
+    )
+    if parent is None:
+        raise Refused(400, _("التعليق الذي تردّ عليه غير موجود أو لم يعد منشورًا."))
+    return parent.parent_id or parent.pk
+
+
+def submit(submission: Submission, profile) -> Comment:
+    """Check bans, rate limits, replay and duplicates, decide, then store the comment exactly once."""
+    ip_key = security.ip_hash(submission.ip)
+    if is_banned(submission.email, submission.ip):
+        raise Refused(403, _("لا يمكن قبول تعليقات من هذا العنوان أو البريد الإلكتروني."))
+    limits = conf.rate_limits()
+    flood = _("أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.")
+    if security.hit_rate_limit("ip", ip_key, *limits["ip"]):
+        raise Refused(429, flood)
+    if security.hit_rate_limit("email", submission.email, *limits["email"]):
+        raise Refused(429, flood)
+    parent_id = resolve_parent(submission.article_id, submission.parent_id)
+
+    fingerprint = body_fingerprint(submission.body)
+    duplicate = _("وصلنا هذا التعليق من قبل على هذا الخبر.")
+    since = timezone.now() - timezone.timedelta(seconds=conf.duplicate_seconds())
+    dup_key = (
+        f"comments:dup:{submission.article_id}:{fingerprint[:32]}:{security.ip_hash(submission.email)[:16]}"
+    )
+    if Comment.objects.filter(
+        article_id=submission.article_id, email=submission.email, body_hash=fingerprint, created_at__gte=since
+    ).exists():
+        raise Refused(409, duplicate)
+    if not security.claim(submission.challenge_id):
+        raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد."))
+    if not cache.add(dup_key, 1, timeout=conf.duplicate_seconds()):
+        raise Refused(409, duplicate)
+
+    decision = decide(submission.body, title=submission.title, thresholds=thresholds_for(profile))
+    status = status_for(decision)
+    now = timezone.now()
+    comment = Comment(
+        article_id=submission.article_id,
+        parent_id=parent_id,
+        name=submission.name,
+        email=submission.email,
+        title=submission.title,
+        body=submission.body,
+        status=status,
+        score=round(decision.score, 4),
+        categories=list(decision.categories),
+        reasons=list(decision.reasons),
+        ip_hash=ip_key,
+        challenge_id=submission.challenge_id,
+        body_hash=fingerprint,
+        decided_at=now,
+    )
+    try:
+        with write_guard(), transaction.atomic():
+            comment.save()
+            AuditEntry.objects.create(
+                comment=comment, action=AuditEntry.POSTED, from_status="", to_status=status,
+                reason="؛ ".join(decision.reasons),
+            )  # fmt: skip
+    except IntegrityError as error:
+        cache.delete(dup_key)
+        raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد.")) from error
+    if status == Comment.APPROVED:
+        purge_article(comment.article_id)
+    return comment
+
+
+def purge_article(article_id: int) -> None:
+    """Forget the article's cached comment thread and purge the page from the front-end cache / CDN."""
+    cache.delete(THREAD_KEY.format(article_id))
+    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+    from akhbar.news.models import ArticlePage
+
+    page = ArticlePage.objects.filter(pk=article_id).first()
+    if page is None:
+        return
+    try:
+        purge_page_from_cache(page)
+    except Exception:  # noqa: BLE001 - a CDN outage must not undo a moderator's decision
+        log.warning("comments: front-end cache purge failed for page %s", article_id, exc_info=True)
+
+
+def thread(article_id: int) -> tuple[list[Comment], int]:
+    """The article's published comments, oldest first, each with ``reply_list``; and their count."""
+    key = THREAD_KEY.format(article_id)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    rows = list(
+        Comment.objects.filter(article_id=article_id, status=Comment.APPROVED)
+        .only("pk", "parent_id", "name", "title", "body", "created_at")
+        .order_by("created_at", "pk")
+    )
+    tops = [row for row in rows if row.parent_id is None]
+    by_id = {row.pk: row for row in tops}
+    for row in tops:
+        row.reply_list = []
+    for row in rows:
+        if row.parent_id is not None and row.parent_id in by_id:
+            by_id[row.parent_id].reply_list.append(row)
+    count = len(tops) + sum(len(row.reply_list) for row in tops)
+    cache.set(key, (tops, count), THREAD_SECONDS)
+    return tops, count
+
+
+ACTION_STATUS = {
+    AuditEntry.APPROVE: Comment.APPROVED,
+    AuditEntry.REJECT: Comment.REJECTED,
+    AuditEntry.SPAM: Comment.SPAM,
+    AuditEntry.HOLD: Comment.HELD,
+}
+
+
+def moderate(comments: Iterable[Comment], action: str, user, reason: str = "") -> int:
+    """Apply a moderator's action (approve, reject, spam, hold, ban_email, ban_ip) to comments, with
+    an audit entry for each, and purge the articles whose published comments changed."""
+    touched: set[int] = set()
+    changed = 0
+    now = timezone.now()
+    with write_guard(), transaction.atomic():
+        for comment in comments:
+            before = comment.status
+            if action in (AuditEntry.BAN_EMAIL, AuditEntry.BAN_IP):
+                kind, value = (
+                    (Ban.EMAIL, comment.email)
+                    if action == AuditEntry.BAN_EMAIL
+                    else (Ban.IP, comment.ip_hash)
+                )
+                Ban.objects.update_or_create(
+                    kind=kind, value=value, defaults={"active": True, "reason": reason, "created_by": user}
+                )
+                after = Comment.REJECTED if before in (Comment.HELD, Comment.APPROVED) else before
+            else:
+                after = ACTION_STATUS[action]
+            if after != before:
+                comment.status = after
+                comment.decided_at = now
+                comment.save(update_fields=["status", "decided_at"])
+                if Comment.APPROVED in (before, after):
+                    touched.add(comment.article_id)
+            AuditEntry.objects.create(
+                comment=comment, user=user, action=action, reason=reason, from_status=before, to_status=after
+            )
+            changed += 1
+    for article_id in touched:
+        purge_article(article_id)
+    return changed
+
+
+def report(comment: Comment, ip: str, profile) -> bool:
+    """Record a reader's report (once per address); enough reports send a published comment back to
+    the moderators' queue. False when this address had already reported it."""
+    ip_key = security.ip_hash(ip)
+    threshold = getattr(profile, "comment_reports_to_hold", 3) or 3
+    try:
+        with write_guard(), transaction.atomic():
+            Report.objects.create(comment=comment, ip_hash=ip_key)
+            Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+            comment.refresh_from_db(fields=["report_count", "status"])
+            back_to_queue = comment.status == Comment.APPROVED and comment.report_count >= threshold
+            if back_to_queue:
+                comment.status = Comment.HELD
+                comment.save(update_fields=["status"])
+                AuditEntry.objects.create(
+                    comment=comment, action=AuditEntry.HOLD, from_status=Comment.APPROVED, to_status=Comment.HELD,
+                    reason=_("أعاده %(count)s من بلاغات القراء إلى المراجعة") % {"count": comment.report_count},
+                )  # fmt: skip
+    except IntegrityError:
+        return False
+    if back_to_queue:
+        purge_article(comment.article_id)
+    return True

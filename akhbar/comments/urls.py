@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+
+urlpatterns = [
+    path("post/<int:article_id>/", views.post_comment, name="post"),
+    path("report/<int:comment_id>/", views.report_comment, name="report"),
+    path("challenge/", views.challenge, name="challenge"),
+    path("terms/", views.terms, name="terms"),
+]

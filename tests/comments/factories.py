@@ -1,0 +1,57 @@
+"""Factories for comments: an article to comment on, solved security checks, form data, comments."""
+
+from __future__ import annotations
+
+import itertools
+
+from akhbar.comments import security
+from akhbar.comments.models import Comment
+from akhbar.comments.text import body_fingerprint
+from tests.factories import make_article, make_section, make_site
+
+_counter = itertools.count(1)
+
+
+def make_commentable_article(hostname: str = "casablanca.localhost", **profile):
+    site = make_site(hostname, default=True, **profile)
+    return make_article(make_section(site))
+
+
+def solved_challenge() -> dict[str, str]:
+    """A fresh token with its proof-of-work number, as comments.js would send it."""
+    challenge = security.new_challenge()
+    number = security.solve(challenge.salt, challenge.challenge, challenge.max_number)
+    return {"token": challenge.token, "pow_number": str(number), "answer": ""}
+
+
+def comment_data(**overrides) -> dict[str, str]:
+    n = next(_counter)
+    data = {
+        "name": "سلمى",
+        "email": f"reader{n}@example.org",
+        "title": "ملاحظة على الخبر",
+        "body": f"شكرًا على هذا التقرير الواضح، أتمنى متابعة الموضوع في الأيام المقبلة. ({n})",
+        "agree": "on",
+        "website": "",
+        **solved_challenge(),
+    }
+    data.update(overrides)
+    return data
+
+
+def make_comment(article, *, status: str = Comment.APPROVED, parent=None, **fields) -> Comment:
+    n = next(_counter)
+    body = fields.pop("body", f"تعليق رقم {n} على الخبر")
+    return Comment.objects.create(
+        article=article,
+        parent=parent,
+        name=fields.pop("name", f"قارئ {n}"),
+        email=fields.pop("email", f"c{n}@example.org"),
+        title=fields.pop("title", f"عنوان {n}"),
+        body=body,
+        status=status,
+        ip_hash=fields.pop("ip_hash", security.ip_hash(f"10.0.0.{n % 250}")),
+        challenge_id=f"test-{n}",
+        body_hash=body_fingerprint(body),
+        **fields,
+    )
