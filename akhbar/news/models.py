@@ -197,13 +197,23 @@ class ArticlePage(Page):
         return context
 
     def related_stories(self, limit: int = 6) -> list[ArticlePage]:
-        """Editors' picks first; the search issue fills the rest automatically."""
+        """Editors' picks first, then the automatic ones computed on publish (akhbar.search.related),
+        up to ``limit``; nothing is computed here, on the reader's request."""
+        from akhbar.search.related import cached_related
+
         picks = (
             self.related_picks.select_related("page", "page__lead_image")
             .filter(page__live=True)
             .order_by("sort_order")[:limit]
         )
-        return [pick.page for pick in picks]
+        stories = [pick.page for pick in picks]
+        wanted = [pk for pk in cached_related(self.pk) if pk != self.pk and pk not in {s.pk for s in stories}]
+        wanted = wanted[: limit - len(stories)]
+        if wanted:
+            found = ArticlePage.objects.live().filter(pk__in=wanted).select_related("lead_image").defer_streamfields()
+            by_pk = {story.pk: story for story in found}
+            stories += [by_pk[pk] for pk in wanted if pk in by_pk]
+        return stories
 
     def touch_for_publish(self, now=None) -> None:
         now = now or timezone.now()

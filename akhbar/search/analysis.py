@@ -1,0 +1,91 @@
+"""From original text to the two term streams the index stores, and from a parsed query to its terms.
+
+Every word of the text goes through akhbar.arabic's index analyzer, which gives one or more terms per
+word (a light stem first, then a heavier Snowball stem when it differs). The index keeps two streams
+per field: the first term of every word in word order ("light" stream: phrases match on it, since its
+positions are those of the words) and the other terms ("extra" stream). Both backends are fed from
+here, so they hold exactly the same terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from akhbar.arabic.analyzer import INDEX_ANALYZER, QUERY_ANALYZER
+from akhbar.arabic.normalize import normalize_for_search
+from akhbar.arabic.stem import light_stem
+from akhbar.arabic.tokenize import WORD_RE
+
+FIELDS = ("title", "summary", "body")
+
+
+@dataclass(slots=True)
+class Streams:
+    """The light and extra term streams of one field."""
+
+    light: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+def field_streams(text: str) -> Streams:
+    """The term streams of one field's original text."""
+    streams = Streams()
+    light_append = streams.light.append
+    extra_extend = streams.extra.extend
+    memo_get = INDEX_ANALYZER._memo.get
+    word_terms = INDEX_ANALYZER.word_terms
+    for word in WORD_RE.findall(text):
+        terms = memo_get(word)
+        if terms is None:
+            terms = word_terms(word)
+        if terms:
+            light_append(terms[0])
+            if len(terms) > 1:
+                extra_extend(terms[1:])
+    return streams
+
+
+@dataclass(frozen=True, slots=True)
+class WordTerms:
+    """The terms one query word stands for: its light term and the others."""
+
+    light: str
+    extra: tuple[str, ...] = ()
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return (self.light, *self.extra)
+
+
+def query_word(word: str) -> WordTerms | None:
+    """Terms of one word typed in a query (None for a stopword or a question word)."""
+    terms = QUERY_ANALYZER.word_terms(word)
+    if not terms:
+        return None
+    return WordTerms(terms[0], tuple(terms[1:]))
+
+
+def query_words(text: str) -> list[WordTerms]:
+    """Terms of every word of ``text`` that is not a stopword."""
+    return [w for w in (query_word(word) for word in WORD_RE.findall(text)) if w is not None]
+
+
+def phrase_words(text: str) -> list[str]:
+    """Light terms of a quoted phrase, in order, through the index chain (so its positions line up)."""
+    out = []
+    for word in WORD_RE.findall(text):
+        terms = INDEX_ANALYZER.word_terms(word)
+        if terms:
+            out.append(terms[0])
+    return out
+
+
+def prefix_term(partial: str) -> str:
+    """What a partly typed last word is matched on: its normalized form without the prefixes a light
+    stem strips (article, conjunctions), so "الاقتصا" finds "اقتصاد"."""
+    normalized = normalize_for_search(partial)
+    if not normalized:
+        return ""
+    stem = light_stem(normalized)
+    start = normalized.find(stem) if stem else -1
+    return normalized[start:] if start > 0 and len(normalized) - start >= 2 else normalized

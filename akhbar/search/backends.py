@@ -1,0 +1,300 @@
+"""The two index backends over the same terms: SQLite FTS5 (default) and PostgreSQL tsvector.
+
+SQLite: a virtual table ``search_fts`` with six columns, the light and extra streams of title, summary
+and body (see akhbar.search.analysis), rowid = SearchEntry.id, tokenized on whitespace only ('ascii'
+tokenizer: terms come in analyzed already). Ranking is FTS5's BM25 with a weight per column.
+
+PostgreSQL: a tsvector column ``document`` on the entries' table with a GIN index; it is written
+as a literal (no text search configuration touches the terms), title terms weighted A, summary B and
+body C, positions from the light stream. Ranking is ts_rank with the same field weights.
+
+On both, the score is then multiplied by a recency factor: 1 + boost * h / (h + age in days).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection
+
+from .analysis import FIELDS, Streams, WordTerms
+from .query import ParsedQuery
+
+FTS_TABLE = "search_fts"
+ENTRY_TABLE = "search_searchentry"
+AUTHORS_TABLE = "news_articlepage_authors"
+PG_MAX_POSITION = 16383
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Tunable ranking: BM25 field weights, the weight of the extra (heavier-stem) stream relative to
+    the light one, and the recency boost (0 turns it off) with its half-life in days."""
+
+    title: float = 4.0
+    summary: float = 2.0
+    body: float = 1.0
+    extra: float = 0.7
+    recency_boost: float = 0.15
+    half_life_days: float = 30.0
+
+
+DEFAULT_RANKING = Ranking()
+
+
+@dataclass(frozen=True)
+class Filters:
+    site_id: int | None = None
+    section_id: int | None = None
+    author_id: int | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    exclude_page_ids: tuple[int, ...] = ()
+
+
+def _where(filters: Filters, params: list) -> str:
+    clauses = []
+    if filters.site_id is not None:
+        clauses.append("e.site_id = %s")
+        params.append(filters.site_id)
+    if filters.section_id is not None:
+        clauses.append("e.section_id = %s")
+        params.append(filters.section_id)
+    if filters.author_id is not None:
+        clauses.append(f"e.page_id IN (SELECT articlepage_id FROM {AUTHORS_TABLE} WHERE author_id = %s)")
+        params.append(filters.author_id)
+    if filters.date_from is not None:
+        clauses.append("e.published >= %s")
+        params.append(filters.date_from)
+    if filters.date_to is not None:
+        clauses.append("e.published < %s")
+        params.append(filters.date_to)
+    if filters.exclude_page_ids:
+        clauses.append(f"e.page_id NOT IN ({', '.join(['%s'] * len(filters.exclude_page_ids))})")
+        params.extend(filters.exclude_page_ids)
+    return "".join(f" AND {c}" for c in clauses)
+
+
+class SQLiteBackend:
+    vendor = "sqlite"
+
+    def create_schema(self, cursor) -> None:
+        columns = ", ".join(f"{f}, {f}_x" for f in FIELDS)
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5({columns}, tokenize='ascii', prefix='2 3')"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER IF NOT EXISTS search_entry_deleted AFTER DELETE ON {ENTRY_TABLE} "
+            f"BEGIN DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END"
+        )
+
+    def drop_schema(self, cursor) -> None:
+        cursor.execute("DROP TRIGGER IF EXISTS search_entry_deleted")
+        cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+    def write(self, cursor, rows: Iterable[tuple[int, Sequence[Streams]]]) -> None:
+        """Insert the terms of new entries (their old rows are gone with the old entries)."""
+        data = []
+        for entry_id, streams in rows:
+            values = [entry_id]
+            for s in streams:
+                values.extend((" ".join(s.light), " ".join(s.extra)))
+            data.append(values)
+        columns = ", ".join(f"{f}, {f}_x" for f in FIELDS)
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, {columns}) VALUES ({', '.join(['%s'] * 7)})", data
+        )
+
+    # --- queries -------------------------------------------------------------------------------------
+    @staticmethod
+    def _quote(term: str) -> str:
+        return '"' + term.replace('"', '""') + '"'
+
+    def _word(self, word: WordTerms) -> str:
+        light = f"{{title summary body}} : {self._quote(word.light)}"
+        if not word.extra:
+            return light
+        extras = " OR ".join(self._quote(t) for t in word.extra)
+        return f"({light} OR {{title_x summary_x body_x}} : ({extras}))"
+
+    def _phrase(self, terms: list[str]) -> str:
+        return "{title summary body} : " + self._quote(" ".join(terms))
+
+    def match_expression(self, query: ParsedQuery) -> str:
+        words = [self._word(w) for w in query.words]
+        phrases = [self._phrase(p) for p in query.phrases]
+        if phrases:
+            # Phrases are required; words only add to the score (each OR group also contains the first
+            # phrase, so it never fails on its own).
+            expression = " AND ".join(phrases)
+            if words:
+                expression += " AND (" + " OR ".join([*words, phrases[0]]) + ")"
+        else:
+            expression = " OR ".join(words)
+        excluded = [self._word(w) for w in query.excluded_words]
+        excluded += [self._phrase(p) for p in query.excluded_phrases]
+        if excluded:
+            expression = f"({expression}) NOT ({' OR '.join(excluded)})"
+        return expression
+
+    def search(
+        self, query: ParsedQuery, filters: Filters, ranking: Ranking, now: datetime, limit: int, offset: int
+    ) -> tuple[int, list[tuple[int, float]]]:
+        """(total, [(page_id, score)]) best first."""
+        match = self.match_expression(query)
+        params: list = [match]
+        where = _where(filters, params)
+        weights = [
+            ranking.title,
+            ranking.title * ranking.extra,
+            ranking.summary,
+            ranking.summary * ranking.extra,
+            ranking.body,
+            ranking.body * ranking.extra,
+        ]
+        base = f"FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid WHERE {FTS_TABLE} MATCH %s{where}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {base}", params)
+            total = cursor.fetchone()[0]
+            if not total or offset >= total:
+                return total, []
+            age = "max(0.0, julianday(%s) - julianday(coalesce(e.published, '1970-01-01')))"
+            score = f"-bm25({FTS_TABLE}, {', '.join(['%s'] * 6)}) * (1.0 + %s * %s / (%s + {age}))"
+            score_params = [
+                *weights,
+                ranking.recency_boost,
+                ranking.half_life_days,
+                ranking.half_life_days,
+                now.strftime("%Y-%m-%d %H:%M:%S"),
+            ]
+            cursor.execute(
+                f"SELECT e.page_id, {score} AS score {base} ORDER BY score DESC, e.page_id DESC LIMIT %s OFFSET %s",
+                [*score_params, *params, limit, offset],
+            )
+            return total, [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def suggest(self, prefix: str, filters: Filters, limit: int) -> list[int]:
+        params: list = ["{title} : " + self._quote(prefix) + " *"]
+        where = _where(filters, params)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.page_id FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid "
+                f"WHERE {FTS_TABLE} MATCH %s{where} ORDER BY e.published DESC LIMIT %s",
+                [*params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+class PostgresBackend:
+    vendor = "postgresql"
+
+    def create_schema(self, cursor) -> None:
+        cursor.execute(f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS document tsvector")
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS search_document_gin ON {ENTRY_TABLE} USING gin (document)"
+        )
+
+    def drop_schema(self, cursor) -> None:
+        cursor.execute("DROP INDEX IF EXISTS search_document_gin")
+        cursor.execute(f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS document")
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"UPDATE {ENTRY_TABLE} SET document = NULL")
+
+    @staticmethod
+    def _lexeme(term: str) -> str:
+        return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    def tsvector_literal(self, streams: Sequence[Streams]) -> str:
+        positions: dict[str, list[str]] = {}
+        offset = 0
+        for weight, s in zip("ABC", streams, strict=True):
+            for i, term in enumerate(s.light):
+                position = min(offset + i + 1, PG_MAX_POSITION)
+                positions.setdefault(term, []).append(f"{position}{weight}")
+            # Extra terms carry no word position of their own; they share the field's first one.
+            for term in s.extra:
+                positions.setdefault(term, []).append(f"{min(offset + 1, PG_MAX_POSITION)}{weight}")
+            offset += len(s.light) + 1
+        return " ".join(f"{self._lexeme(t)}:{','.join(p[:256])}" for t, p in positions.items())
+
+    def write(self, cursor, rows: Iterable[tuple[int, Sequence[Streams]]]) -> None:
+        data = [(self.tsvector_literal(streams), entry_id) for entry_id, streams in rows]
+        cursor.executemany(f"UPDATE {ENTRY_TABLE} SET document = %s::tsvector WHERE id = %s", data)
+
+    def _word(self, word: WordTerms) -> str:
+        return "(" + " | ".join(self._lexeme(t) for t in word.all) + ")"
+
+    def _phrase(self, terms: list[str]) -> str:
+        return "(" + " <-> ".join(self._lexeme(t) for t in terms) + ")"
+
+    def tsquery(self, query: ParsedQuery) -> str:
+        words = [self._word(w) for w in query.words]
+        phrases = [self._phrase(p) for p in query.phrases]
+        expression = " & ".join(phrases) if phrases else " | ".join(words)
+        excluded = [self._word(w) for w in query.excluded_words] + [
+            self._phrase(p) for p in query.excluded_phrases
+        ]
+        if excluded:
+            expression = f"({expression}) & !({' | '.join(excluded)})"
+        return expression
+
+    def rank_query(self, query: ParsedQuery) -> str:
+        """What is scored: every positive word and phrase (words add to a phrase match's score)."""
+        return " | ".join([self._word(w) for w in query.words] + [self._phrase(p) for p in query.phrases])
+
+    def search(
+        self, query: ParsedQuery, filters: Filters, ranking: Ranking, now: datetime, limit: int, offset: int
+    ) -> tuple[int, list[tuple[int, float]]]:
+        params: list = [self.tsquery(query)]
+        where = _where(filters, params)
+        base = f"FROM {ENTRY_TABLE} e WHERE e.document @@ %s::tsquery{where}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {base}", params)
+            total = cursor.fetchone()[0]
+            if not total or offset >= total:
+                return total, []
+            weights = (
+                "{" + ",".join(str(w) for w in (0.0, ranking.body, ranking.summary, ranking.title)) + "}"
+            )
+            age = "greatest(0.0, extract(epoch FROM (%s - coalesce(e.published, 'epoch'::timestamptz))) / 86400.0)"
+            score = f"ts_rank(%s::float4[], e.document, %s::tsquery, 1) * (1.0 + %s * %s / (%s + {age}))"
+            score_params = [
+                weights,
+                self.rank_query(query),
+                ranking.recency_boost,
+                ranking.half_life_days,
+                ranking.half_life_days,
+                now,
+            ]
+            cursor.execute(
+                f"SELECT e.page_id, {score} AS score {base} ORDER BY score DESC, e.page_id DESC LIMIT %s OFFSET %s",
+                [*score_params, *params, limit, offset],
+            )
+            return total, [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+    def suggest(self, prefix: str, filters: Filters, limit: int) -> list[int]:
+        params: list = [self._lexeme(prefix) + ":*A"]
+        where = _where(filters, params)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.page_id FROM {ENTRY_TABLE} e "
+                f"WHERE e.document @@ %s::tsquery{where} ORDER BY e.published DESC NULLS LAST LIMIT %s",
+                [*params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+def get_backend(vendor: str | None = None) -> SQLiteBackend | PostgresBackend:
+    """The backend for the default database."""
+    vendor = vendor or connection.vendor
+    if vendor == "postgresql":
+        return PostgresBackend()
+    if vendor == "sqlite":
+        return SQLiteBackend()
+    raise NotImplementedError(f"akhbar search has no backend for {vendor}")

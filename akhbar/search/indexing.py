@@ -1,0 +1,158 @@
+"""Keeping the index in step with the pages: what text an article contributes, and writing it."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page, Site
+
+from .analysis import field_streams
+from .backends import get_backend
+from .models import SearchEntry
+
+_SPACES_RE = re.compile(r"[ \t\r\f\v]+")
+_SKIP_KEYS = frozenset({"image", "page", "url", "embed", "id", "type"})
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDocument:
+    """What the index keeps of one page: where it is, when it was published, and its original text."""
+
+    page_id: int
+    site_id: int | None
+    section_id: int | None
+    published: datetime | None
+    title: str
+    summary: str
+    body: str
+
+
+def plain_text(value: str) -> str:
+    """Rich text or plain text as the reader sees it: tags stripped, entities decoded."""
+    text = html.unescape(strip_tags(value.replace("</p>", "</p>\n")))
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def _stream_strings(value) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _SKIP_KEYS:
+                yield from _stream_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _stream_strings(
+                item.get("value") if isinstance(item, dict) and "type" in item else item
+            )
+
+
+def body_text(article) -> str:
+    """The words of an article's body: paragraphs, quotes with their speakers, image captions."""
+    raw = article.body.raw_data if hasattr(article.body, "raw_data") else article.body
+    parts = [plain_text(s) for s in _stream_strings(list(raw or []))]
+    return "\n".join(p for p in parts if p)
+
+
+def site_for_path(path: str, sites: Sequence[Site] | None = None) -> Site | None:
+    """The site whose root contains the page at ``path`` (the deepest root wins)."""
+    sites = sites if sites is not None else Site.objects.select_related("root_page")
+    best = None
+    for site in sites:
+        root_path = site.root_page.path
+        if path.startswith(root_path) and (best is None or len(root_path) > len(best.root_page.path)):
+            best = site
+    return best
+
+
+def document_for(article, sites: Sequence[Site] | None = None) -> IndexDocument:
+    """The index document of a live ArticlePage."""
+    site = site_for_path(article.path, sites)
+    parent_path = article.path[: -Page.steplen]
+    section_id = Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+    summary = " ".join(p for p in (article.kicker, article.summary) if p)
+    caption = article.lead_caption or ""
+    return IndexDocument(
+        page_id=article.pk,
+        site_id=site.pk if site else None,
+        section_id=section_id,
+        published=article.first_published or article.first_published_at or article.last_published_at,
+        title=article.title,
+        summary=summary,
+        body="\n".join(p for p in (body_text(article), caption) if p),
+    )
+
+
+def write_documents(documents: Sequence[IndexDocument]) -> None:
+    """Replace the index entries of these pages with the documents given (one transaction)."""
+    if not documents:
+        return
+    backend = get_backend()
+    with transaction.atomic():
+        SearchEntry.objects.filter(page_id__in=[d.page_id for d in documents]).delete()
+        entries = SearchEntry.objects.bulk_create(
+            [
+                SearchEntry(
+                    page_id=d.page_id,
+                    site_id=d.site_id,
+                    section_id=d.section_id,
+                    published=d.published,
+                    title=d.title,
+                    summary=d.summary,
+                    body=d.body,
+                )
+                for d in documents
+            ]
+        )
+        rows = [
+            (entry.pk, (field_streams(d.title), field_streams(d.summary), field_streams(d.body)))
+            for entry, d in zip(entries, documents, strict=True)
+        ]
+        with connection.cursor() as cursor:
+            backend.write(cursor, rows)
+
+
+def index_pages(page_ids: Iterable[int]) -> int:
+    """(Re)index these pages: live articles go in, anything else comes out. Returns how many went in."""
+    from akhbar.news.models import ArticlePage
+
+    page_ids = list(page_ids)
+    articles = list(ArticlePage.objects.live().filter(pk__in=page_ids))
+    sites = list(Site.objects.select_related("root_page"))
+    live_ids = {a.pk for a in articles}
+    remove_pages([pk for pk in page_ids if pk not in live_ids])
+    write_documents([document_for(article, sites) for article in articles])
+    return len(articles)
+
+
+def remove_pages(page_ids: Iterable[int]) -> None:
+    page_ids = list(page_ids)
+    if page_ids:
+        SearchEntry.objects.filter(page_id__in=page_ids).delete()
+
+
+def reindex_all(batch_size: int = 500, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild the whole index from the live articles."""
+    from akhbar.news.models import ArticlePage
+
+    backend = get_backend()
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        with connection.cursor() as cursor:
+            backend.clear(cursor)
+    ids = list(ArticlePage.objects.live().order_by("pk").values_list("pk", flat=True))
+    sites = list(Site.objects.select_related("root_page"))
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        batch = ArticlePage.objects.filter(pk__in=ids[start : start + batch_size]).order_by("pk")
+        write_documents([document_for(article, sites) for article in batch])
+        done += min(batch_size, len(ids) - start)
+        if progress:
+            progress(done, len(ids))
+    return done

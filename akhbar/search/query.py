@@ -1,0 +1,73 @@
+"""Parsing what a reader types: plain words, "exact phrases" (also «…» and “…”), -exclusions.
+
+Plain words are ranked (any of them may match, more matches rank higher, as in Lucene's default OR);
+every phrase must appear, in order, in one field; an excluded word or phrase must not appear at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .analysis import WordTerms, phrase_words, query_words
+
+MAX_QUERY_LENGTH = 300
+MAX_WORDS = 32
+
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"'})
+# A term: optional minus, then a quoted phrase or a run of non-space characters.
+_PART_RE = re.compile(r'(?P<neg>[-\u2212])?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))')
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query after analysis: every part is expressed in index terms."""
+
+    text: str
+    words: list[WordTerms] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    excluded_words: list[WordTerms] = field(default_factory=list)
+    excluded_phrases: list[list[str]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing positive is left to search for (only stopwords, or only exclusions)."""
+        return not self.words and not self.phrases
+
+    def highlight_terms(self) -> set[str]:
+        """Every index term a snippet should mark."""
+        terms = {t for w in self.words for t in w.all}
+        terms.update(t for phrase in self.phrases for t in phrase)
+        return terms
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Split ``text`` into words, phrases and exclusions, and analyze each with the query chain."""
+    text = (text or "").translate(_QUOTES)[:MAX_QUERY_LENGTH].strip()
+    words: list[WordTerms] = []
+    phrases: list[list[str]] = []
+    excluded_words: list[WordTerms] = []
+    excluded_phrases: list[list[str]] = []
+    for match in _PART_RE.finditer(text):
+        negative = bool(match.group("neg"))
+        phrase = match.group("phrase")
+        if phrase is not None:
+            terms = phrase_words(phrase)
+            if len(terms) == 1 and not negative:
+                words.extend(query_words(phrase))
+            elif terms:
+                (excluded_phrases if negative else phrases).append(terms)
+            continue
+        analyzed = query_words(match.group("word") or "")
+        (excluded_words if negative else words).extend(analyzed)
+    return ParsedQuery(
+        text=text,
+        words=_dedupe(words)[:MAX_WORDS],
+        phrases=phrases[:MAX_WORDS],
+        excluded_words=_dedupe(excluded_words)[:MAX_WORDS],
+        excluded_phrases=excluded_phrases[:MAX_WORDS],
+    )
+
+
+def _dedupe(words: list[WordTerms]) -> list[WordTerms]:
+    return list(dict.fromkeys(words))

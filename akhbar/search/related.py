@@ -1,0 +1,130 @@
+"""Automatic related stories ("قد يهمك أيضا"), computed from the search index when a story is published.
+
+Method ("more like this"): the story's headline and summary words, plus its body's most repeated
+terms, become one ranked OR query (BM25 gives the distinctive words their weight), restricted to the
+same site and excluding the story itself. The best candidates are then re-ranked: relevance (scaled to
+the best candidate), a bonus for the same section and one for being close in time. A candidate whose
+headline and summary share most of their terms with the story is the same story (often from another
+source): at most ``MAX_SAME_STORY`` are kept, and near-copies are dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from .analysis import WordTerms, field_streams, query_word
+from .backends import Filters, Ranking, get_backend
+from .models import RelatedStories, SearchEntry
+from .query import ParsedQuery
+
+RELATED_COUNT = 6
+CANDIDATES = 40
+MAX_QUERY_WORDS = 32
+BODY_TERMS = 12
+MAX_SAME_STORY = 2
+SAME_STORY = 0.35
+NEAR_COPY = 0.85
+
+
+@dataclass(frozen=True)
+class RelatedWeights:
+    """How candidates are re-ranked: relevance counts 1; these are added bonuses."""
+
+    same_section: float = 0.15
+    close_in_time: float = 0.15
+    time_scale_days: float = 7.0
+
+
+DEFAULT_WEIGHTS = RelatedWeights()
+RELATED_RANKING = Ranking(title=3.0, summary=2.0, body=1.0, recency_boost=0.0)
+
+
+def _words(text: str) -> list[str]:
+    return field_streams(text).light
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def more_like_this_query(entry: SearchEntry) -> ParsedQuery:
+    """The query a story's related stories are found with."""
+    from akhbar.arabic.tokenize import WORD_RE
+
+    seen: dict[str, WordTerms] = {}
+    for word in WORD_RE.findall(f"{entry.title} {entry.summary}"):
+        terms = query_word(word)
+        if terms is not None and terms.light not in seen:
+            seen[terms.light] = terms
+    body = Counter(_words(entry.body))
+    for term, count in body.most_common(BODY_TERMS * 2):
+        if len(seen) >= MAX_QUERY_WORDS or count < 2:
+            break
+        seen.setdefault(term, WordTerms(term))
+    return ParsedQuery(text=entry.title, words=list(seen.values())[:MAX_QUERY_WORDS])
+
+
+def compute_related(
+    page_id: int,
+    *,
+    count: int = RELATED_COUNT,
+    weights: RelatedWeights = DEFAULT_WEIGHTS,
+    same_site: bool = True,
+) -> list[int]:
+    """Page ids of the automatic related stories of one indexed page, best first."""
+    entry = SearchEntry.objects.filter(page_id=page_id).first()
+    if entry is None:
+        return []
+    query = more_like_this_query(entry)
+    if query.is_empty:
+        return []
+    filters = Filters(site_id=entry.site_id if same_site else None, exclude_page_ids=(page_id,))
+    _total, ranked = get_backend().search(query, filters, RELATED_RANKING, timezone.now(), CANDIDATES, 0)
+    if not ranked:
+        return []
+    candidates = {e.page_id: e for e in SearchEntry.objects.filter(page_id__in=[pk for pk, _ in ranked])}
+    top = ranked[0][1] or 1.0
+    story_terms = set(_words(f"{entry.title} {entry.summary}"))
+    body_terms = set(_words(entry.body))
+    scored = []
+    for pk, score in ranked:
+        other = candidates.get(pk)
+        if other is None:
+            continue
+        if body_terms and _jaccard(body_terms, set(_words(other.body))) >= NEAR_COPY:
+            continue
+        value = score / top
+        if other.section_id == entry.section_id and entry.section_id is not None:
+            value += weights.same_section
+        if entry.published and other.published:
+            days = abs((entry.published - other.published).total_seconds()) / 86400
+            value += weights.close_in_time * weights.time_scale_days / (weights.time_scale_days + days)
+        same_story = _jaccard(story_terms, set(_words(f"{other.title} {other.summary}"))) >= SAME_STORY
+        scored.append((value, pk, same_story))
+    scored.sort(key=lambda item: (-item[0], -item[1]))
+    chosen, same = [], 0
+    for _value, pk, same_story in scored:
+        if same_story:
+            if same >= MAX_SAME_STORY:
+                continue
+            same += 1
+        chosen.append(pk)
+        if len(chosen) >= count:
+            break
+    return chosen
+
+
+def update_related(page_id: int) -> list[int]:
+    """Compute and store one story's related stories."""
+    ids = compute_related(page_id)
+    RelatedStories.objects.update_or_create(page_id=page_id, defaults={"page_ids": ids})
+    return ids
+
+
+def cached_related(page_id: int) -> list[int]:
+    """The stored related stories of a page (an empty list until it has been computed)."""
+    row = RelatedStories.objects.filter(page_id=page_id).values_list("page_ids", flat=True).first()
+    return list(row or [])

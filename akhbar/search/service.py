@@ -1,0 +1,137 @@
+"""The search function behind the search page, the JSON API and the benchmarks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from wagtail.models import Page
+
+from .analysis import prefix_term
+from .backends import DEFAULT_RANKING, Filters, Ranking, get_backend
+from .models import SearchEntry
+from .query import ParsedQuery, parse_query
+from .snippets import highlight, snippet
+
+PER_PAGE = 10
+MAX_PAGE = 100
+
+
+@dataclass
+class Hit:
+    page_id: int
+    score: float
+    title: str = ""
+    title_html: SafeString | str = ""
+    snippet: SafeString | str = ""
+    published: datetime | None = None
+    section: str = ""
+    site: str = ""
+    site_id: int | None = None
+    url: str = ""
+
+
+@dataclass
+class Results:
+    query: ParsedQuery
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def num_pages(self) -> int:
+        return min(MAX_PAGE, -(-self.total // self.per_page))
+
+    @property
+    def start_index(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def search(
+    text: str,
+    filters: Filters | None = None,
+    *,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    ranking: Ranking = DEFAULT_RANKING,
+    now: datetime | None = None,
+    with_snippets: bool = True,
+) -> Results:
+    """Ranked, filtered, paginated hits for ``text``; snippets cut from the original text."""
+    query = parse_query(text)
+    results = Results(query=query, page=page, per_page=per_page)
+    if query.is_empty:
+        return results
+    total, ranked = get_backend().search(
+        query, filters or Filters(), ranking, now or timezone.now(), per_page, (page - 1) * per_page
+    )
+    results.total = total
+    results.hits = [Hit(page_id=pk, score=score) for pk, score in ranked]
+    if with_snippets:
+        describe(results.hits, query.highlight_terms())
+    return results
+
+
+def describe(hits: list[Hit], terms: set[str]) -> None:
+    """Fill in what a result shows: title and snippet with marks, date, section and site."""
+    from akhbar.network.directory import network_sites
+
+    entries = {e.page_id: e for e in SearchEntry.objects.filter(page_id__in=[h.page_id for h in hits])}
+    sections = dict(
+        Page.objects.filter(pk__in={e.section_id for e in entries.values()}).values_list("pk", "title")
+    )
+    site_names = {s.site_id: s.name for s in network_sites()}
+    for hit in hits:
+        entry = entries.get(hit.page_id)
+        if entry is None:
+            continue
+        hit.title = entry.title
+        hit.title_html = highlight(entry.title, terms)
+        source = entry.body
+        cut = snippet(entry.body, terms)
+        if "<mark>" not in cut and entry.summary:
+            source = entry.summary
+            cut = snippet(source, terms)
+        hit.snippet = cut
+        hit.published = entry.published
+        hit.section = sections.get(entry.section_id, "")
+        hit.site = site_names.get(entry.site_id, "")
+        hit.site_id = entry.site_id
+
+
+def attach_urls(hits: list[Hit], request=None) -> None:
+    """Give each hit the URL of its page (relative on the current site, absolute across sites)."""
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=[h.page_id for h in hits]).only("url_path", "path")}
+    for hit in hits:
+        page = pages.get(hit.page_id)
+        hit.url = (page.get_url(request) or "") if page else ""
+
+
+def suggest(partial: str, filters: Filters | None = None, limit: int = 8) -> list[SearchEntry]:
+    """Headlines for the search box: the finished words ranked as a search, the last one as a prefix."""
+    words = partial.split()
+    if not words:
+        return []
+    term = prefix_term(words[-1])
+    if len(term) < 2:
+        return []
+    page_ids = get_backend().suggest(term, filters or Filters(), limit * 4 if len(words) > 1 else limit)
+    entries = {
+        e.page_id: e for e in SearchEntry.objects.filter(page_id__in=page_ids).only("page_id", "title")
+    }
+    ordered = [entries[pk] for pk in page_ids if pk in entries]
+    if len(words) > 1:
+        finished = parse_query(" ".join(words[:-1])).highlight_terms()
+        ordered.sort(key=lambda e: -len(finished & set(parse_query(e.title).highlight_terms())))
+    return ordered[:limit]

@@ -1,0 +1,63 @@
+"""Query parsing: words, phrases, exclusions, stopwords; and snippets cut from the original text."""
+
+from akhbar.search.query import parse_query
+from akhbar.search.snippets import highlight, snippet
+
+
+def test_plain_words_become_analyzed_terms_and_stopwords_drop_out():
+    query = parse_query("ما هي أخبار الاقتصاد في المغرب")
+    lights = [w.light for w in query.words]
+    assert "مغرب" in lights
+    assert not any(w in lights for w in ("ما", "هي", "في"))
+
+
+def test_quoted_text_is_a_phrase_in_any_quote_style():
+    for text in ('"وزير الصحة"', "«وزير الصحة»", "“وزير الصحة”"):
+        query = parse_query(text)
+        assert len(query.phrases) == 1 and len(query.phrases[0]) == 2, text
+        assert query.words == []
+
+
+def test_minus_excludes_a_word_or_a_phrase():
+    query = parse_query('انتخابات -البلدية -"مجلس النواب"')
+    assert [w.light for w in query.words] == [parse_query("انتخابات").words[0].light]
+    assert len(query.excluded_words) == 1
+    assert len(query.excluded_phrases) == 1
+
+
+def test_a_hyphen_inside_a_word_is_not_an_exclusion():
+    query = parse_query("كوفيد-19")
+    assert query.excluded_words == []
+    assert len(query.words) == 2
+
+
+def test_only_stopwords_or_only_exclusions_is_an_empty_query():
+    assert parse_query("من في إلى").is_empty
+    assert parse_query("-رياضة").is_empty
+    assert parse_query("").is_empty
+
+
+def test_an_unclosed_quote_still_makes_a_phrase():
+    query = parse_query('"مهرجان قرطاج')
+    assert len(query.phrases) == 1
+
+
+def test_snippet_marks_the_words_as_written_with_their_prefixes_and_vowels():
+    text = "اجتمعت الحكومةُ أمس. وقال متحدث باسم الحكومة إن القرارات الحكومية نهائية."
+    terms = parse_query("حكومة").highlight_terms()
+    cut = snippet(text, terms)
+    assert "<mark>الحكومةُ</mark>" in cut
+    assert "<mark>الحكومية</mark>" in cut
+
+
+def test_snippet_is_escaped_and_cut_near_the_matches():
+    text = "<b>" + "كلام لا علاقة له بالموضوع " * 30 + "ثم جاء ذكر البرلمان هنا. " + "نص آخر " * 30
+    cut = snippet(text, parse_query("البرلمان").highlight_terms(), length=120)
+    assert "<mark>البرلمان</mark>" in cut
+    assert "<b>" not in cut
+    assert cut.startswith("…") and cut.endswith("…")
+    assert len(cut) < 200
+
+
+def test_highlight_without_matches_returns_the_escaped_text():
+    assert highlight("أ < ب", {"غير"}) == "أ &lt; ب"
