@@ -93,6 +93,11 @@ class Ban(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.value}"
 
+    def save(self, *args, **kwargs) -> None:
+        if self.kind == self.EMAIL:
+            self.value = self.value.strip().lower()
+        super().save(*args, **kwargs)
+
 
 class Report(models.Model):
     """A reader's report of a published comment; one per comment and address."""
@@ -105,6 +110,9 @@ class Report(models.Model):
         verbose_name = _("بلاغ")
         verbose_name_plural = _("البلاغات")
         constraints = [models.UniqueConstraint(fields=["comment", "ip_hash"], name="report_once_per_address")]
+
+    def __str__(self) -> str:
+        return f"{self.comment_id} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class AuditEntry(models.Model):

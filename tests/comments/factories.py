@@ -13,6 +13,9 @@ _counter = itertools.count(1)
 
 
 def make_commentable_article(hostname: str = "casablanca.localhost", **profile):
+    """An article on a site whose thresholds publish plain, polite comments (the classifier's exact
+    scores are the moderation module's business, not these tests')."""
+    profile = {"comment_approve_below": 0.6, "comment_reject_above": 0.98, **profile}
     site = make_site(hostname, default=True, **profile)
     return make_article(make_section(site))
 
