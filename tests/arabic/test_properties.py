@@ -28,7 +28,10 @@ ARABIC_HEAVY = st.text(
     alphabet=st.one_of(
         st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
         st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
-        st.sampled_from(list("\u200b\u200c\u200d\u200e\u200f\u202a\u202e\u2066\u2069\u061c\ufeff #_.,-'٫")),
+        st.sampled_from(
+            list("\u200b\u200c\u200d\u200e\u200f\u202a\u202e\u2066\u2069\u061c\ufeff #_.,-'٫\x00")
+        ),
+        st.sampled_from(["\ud800", "\udbff", "\udc80", "\udfff"]),  # lone surrogates
         st.characters(min_codepoint=0x20, max_codepoint=0x24F),
         st.characters(),
     ),
