@@ -8,6 +8,9 @@ news-site comments, level < 0 = breaks the terms). Reported per set:
     >= 95 % of them clean; auto-reject share: the largest share, highest scores first, that can be
     rejected with >= 95 % of them breaking the terms;
   - comments per second (decide(), one process, after warm-up).
+A copy of osact2020-dev with obfuscated words measures robustness to filter evasion, and 2,000 sentences
+of ant-multisource news articles (other publishers than the demo articles used in training; all clean)
+measure how much plain formal Arabic is held for nothing.
 Run: .venv/bin/python bench/moderation_eval.py   (needs ../shared/data/moderation and scikit-learn)
 """
 
@@ -30,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from akhbar.moderation.classifier import clean  # noqa: E402
 from akhbar.moderation.lexicon import default_lexicon  # noqa: E402
 from akhbar.moderation.policy import DEFAULT_THRESHOLDS, decide  # noqa: E402
-from akhbar.moderation.training import load_osact  # noqa: E402
+from akhbar.moderation.training import load_osact, neutral_sentences  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "data" / "moderation"
 PRECISION = 0.95
@@ -134,6 +137,10 @@ def main() -> int:
         "osact2020-dev": load_osact(DATA / "osact2020-dev.tsv"),
         "aljazeera-comments-dev": load_aljazeera(DATA / "aljazeera-comments-dev.tsv"),
     }
+    news = ROOT / ".." / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
+    if news.exists():
+        clean_sentences = neutral_sentences(news, 2000, seed=7)
+        sets["news sentences, all clean"] = (clean_sentences, [0] * len(clean_sentences))
     rng = random.Random(5)
     dev_texts, dev_labels = sets["osact2020-dev"]
     sets["osact2020-dev obfuscated"] = ([obfuscate(t, rng) for t in dev_texts], dev_labels)
@@ -162,7 +169,8 @@ def main() -> int:
             )
             print(
                 f"| {name} (n={len(texts)}, {y.mean():.0%} bad) | {system} | "
-                f"{macro_f1(y, (decided > 0).astype(int)):.3f} | {shares} | {precision} | "
+                f"{macro_f1(y, (decided > 0).astype(int)) if 0 < y.mean() < 1 else float('nan'):.3f} | "
+                f"{shares} | {precision} | "
                 f"{auto_share(y, scores, 'approve'):.1%} | {auto_share(y, scores, 'reject'):.1%} | {rate:,.0f} |"
             )
     return 0

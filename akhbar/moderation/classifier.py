@@ -10,7 +10,6 @@ The weights live in ``data/model.npz`` (float16, a few MB at most) with the sett
 from __future__ import annotations
 
 import math
-import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,13 +19,13 @@ from pathlib import Path
 import numpy as np
 
 from .lexicon import word_forms
-from .normalize import deobfuscate, squeeze, tokens
+from .normalize import clean, normalize, squeeze, tokens
+
+__all__ = ["FeatureConfig", "Model", "clean", "default_model", "feature_indices", "features", "load_model"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.npz"
 
-# Tweet artefacts of the training data (and the same things in comments) carry no meaning for the terms.
-_ARTEFACTS = re.compile(r"<LF>|\bRT\b|@\w+|https?://\S+|www\.\S+|\bURL\b|\bUSER\b", re.IGNORECASE)
-_HASHTAG = re.compile(r"[#_]")
+IDF_SCALE = 25.0
 _VOWELS = str.maketrans(dict.fromkeys("اويه"))
 
 
@@ -44,11 +43,6 @@ class FeatureConfig:
     @property
     def size(self) -> int:
         return 1 << self.bits
-
-
-def clean(text: str) -> str:
-    """Drop mentions, links, retweet marks and line-break markers; turn hashtags into words."""
-    return _HASHTAG.sub(" ", _ARTEFACTS.sub(" ", text))
 
 
 def _hash(feature: str, mask: int) -> int:
@@ -77,9 +71,13 @@ def _word_indices(word: str, config: FeatureConfig) -> tuple[int, ...]:
 
 
 def feature_indices(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> list[int]:
-    """Hashed feature indices of one text, one per occurrence."""
+    """Hashed feature indices of one raw text, one per occurrence."""
+    return word_feature_indices(tokens(normalize(text)), config, extra)
+
+
+def word_feature_indices(words: list[str], config: FeatureConfig, extra: Iterable[str] = ()) -> list[int]:
+    """Hashed feature indices of already normalized words, one per occurrence."""
     mask = config.size - 1
-    words = tokens(deobfuscate(clean(text)))
     indices: list[int] = []
     for word in words:
         indices.extend(_word_indices(word, config))
@@ -89,19 +87,33 @@ def feature_indices(text: str, config: FeatureConfig, extra: Iterable[str] = ())
     return indices
 
 
-def _weighted(indices: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct indices and their L2-normalized sublinear term frequencies (1 + log count)."""
+def quantize_idf(idf: np.ndarray) -> np.ndarray:
+    """IDF values (>= 1) as bytes, steps of 1/IDF_SCALE: the shipped model stays small."""
+    return np.clip(np.rint((idf - 1.0) * IDF_SCALE), 0, 255).astype(np.uint8)
+
+
+def dequantize_idf(quantized: np.ndarray) -> np.ndarray:
+    """The float IDF values of ``quantize_idf``'s bytes."""
+    return (1.0 + quantized.astype(np.float32) / IDF_SCALE).astype(np.float32)
+
+
+def weighted(indices: list[int], idf: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct indices and their L2-normalized (1 + log count) x IDF values."""
     unique, counts = np.unique(np.asarray(indices, dtype=np.int64), return_counts=True)
     values = 1.0 + np.log(counts)
+    if idf is not None:
+        values = values * idf[unique]
     return unique, values / np.sqrt(np.dot(values, values))
 
 
-def features(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> dict[int, float]:
-    """Hashed, L2-normalized sublinear term frequencies of one text, as {index: value}."""
+def features(
+    text: str, config: FeatureConfig, extra: Iterable[str] = (), idf: np.ndarray | None = None
+) -> dict[int, float]:
+    """Hashed, L2-normalized feature values of one text, as {index: value}."""
     indices = feature_indices(text, config, extra)
     if not indices:
         return {}
-    unique, values = _weighted(indices)
+    unique, values = weighted(indices, idf)
     return dict(zip(unique.tolist(), values.tolist(), strict=True))
 
 
@@ -112,14 +124,19 @@ class Model:
     config: FeatureConfig
     weights: np.ndarray
     bias: float
+    idf: np.ndarray | None = None
     version: str = ""
 
     def score(self, text: str, extra: Iterable[str] = ()) -> float:
-        """Probability (0..1) that the text breaks the terms."""
-        indices = feature_indices(text, self.config, extra)
+        """Probability (0..1) that the raw text breaks the terms."""
+        return self.score_words(tokens(normalize(text)), extra)
+
+    def score_words(self, words: list[str], extra: Iterable[str] = ()) -> float:
+        """Probability (0..1) from already normalized words (``tokens(normalize(text))``)."""
+        indices = word_feature_indices(words, self.config, extra)
         z = self.bias
         if indices:
-            unique, values = _weighted(indices)
+            unique, values = weighted(indices, self.idf)
             z += float(np.dot(self.weights[unique], values))
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
@@ -129,8 +146,10 @@ class Model:
     def save(self, path: Path) -> None:
         """Write the model as a compressed numpy archive (no pickles)."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        extra = {} if self.idf is None else {"idf": quantize_idf(self.idf)}
         np.savez_compressed(
             path,
+            **extra,
             weights=self.weights.astype(np.float16),
             bias=np.array([self.bias], dtype=np.float64),
             config=np.array(
@@ -162,8 +181,11 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         weights = data["weights"].astype(np.float32)
         if weights.shape != (config.size,):
             raise ValueError(f"model weights have shape {weights.shape}, expected ({config.size},)")
+        idf = dequantize_idf(data["idf"]) if "idf" in data.files else None
+        if idf is not None and idf.shape != weights.shape:
+            raise ValueError(f"model idf has shape {idf.shape}, expected {weights.shape}")
         return Model(
-            config=config, weights=weights, bias=float(data["bias"][0]), version=str(data["version"])
+            config=config, weights=weights, bias=float(data["bias"][0]), idf=idf, version=str(data["version"])
         )
 
 

@@ -1,6 +1,6 @@
 """Word lists per category: the shipped default lists, merged with the moderators' own terms.
 
-Terms and texts are brought to one form (``normalize.deobfuscate`` then ``squeeze``) and matched as whole
+Terms and texts are brought to one form (``normalize.normalize`` then ``squeeze``) and matched as whole
 words. A word may carry the usual clitics: prefixes (و ف ب ل ك ال يا and their combinations) and, for terms
 not marked exact, one ending (ه ها هم ك كم ي ين ون ات ان …). Prefix- and suffix-stripped forms must keep at
 least three letters, so short terms only match themselves: this is what keeps زب out of زبون and كس out
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .normalize import deobfuscate, squeeze, tokens
+from .normalize import normalize, squeeze, tokens
 
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "lexicon.json"
 ACTIONS = ("banned", "suspect")
@@ -55,7 +55,7 @@ class Term:
 
     @property
     def key(self) -> tuple[str, ...]:
-        return tuple(tokens(squeeze(deobfuscate(self.text))))
+        return tuple(tokens(squeeze(normalize(self.text))))
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,12 @@ class Lexicon:
         return Lexicon([*kept, *add])
 
     def find(self, text: str) -> list[Hit]:
-        """Every listed term in ``text`` (raw text: it is normalized here), without duplicates."""
-        words = tokens(squeeze(deobfuscate(text)))
+        """Every listed term in raw ``text``, without duplicates."""
+        return self.find_normalized(normalize(text))
+
+    def find_normalized(self, normalized: str) -> list[Hit]:
+        """Every listed term in text already passed through ``normalize.normalize``."""
+        words = tokens(squeeze(normalized))
         forms = [word_forms(word) for word in words]
         hits: dict[Hit, None] = {}
         for i, (exact_forms, loose_forms) in enumerate(forms):

@@ -12,39 +12,74 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from akhbar.arabic.normalize import fold_digits, fold_letters, strip_harakat, strip_tatweel
-from akhbar.arabic.normalize import strip_controls as _strip_bidi_controls
+from akhbar.arabic.normalize import (
+    ARABIC_INDIC_DIGITS,
+    CONTROL_CHARS,
+    HAMZA_SEAT_FOLDS,
+    HARAKAT_CHARS,
+    LETTER_FOLDS,
+    PERSIAN_DIGITS,
+    TATWEEL,
+)
 
-__all__ = ["deobfuscate", "fold", "squeeze", "tokens", "strip_controls", "arabizi_to_arabic"]
+__all__ = [
+    "arabizi_to_arabic",
+    "clean",
+    "deobfuscate",
+    "fold",
+    "normalize",
+    "squeeze",
+    "strip_controls",
+    "tokens",
+]
 
 _AR = "\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
 _ARABIC_LETTER = f"[{_AR}]"
 
-# Zero-width, bidi, BOM, soft hyphen and the other format/control characters (category Cc/Cf),
-# except newline and tab which are kept as whitespace.
-_CONTROLS = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+# Invisible characters removed on top of akhbar.arabic's bidi/zero-width set: C0 and C1 controls (tab and
+# newline are kept as whitespace), soft hyphen, word joiners and the other format characters.
+_MORE_CONTROLS = (
+    [chr(c) for c in range(0x00, 0x09)]
+    + [chr(c) for c in range(0x0B, 0x20)]
+    + [chr(c) for c in range(0x7F, 0xA0)]
+    + ["\u00ad", "\u180e"]
+    + [chr(c) for c in range(0x2060, 0x2070)]
 )
+_CONTROLS_TABLE = str.maketrans(dict.fromkeys(CONTROL_CHARS + _MORE_CONTROLS))
 
 # Letters beyond akhbar.arabic's search folding: Kurdish, Persian and Maghrebi forms (gaf, veh, qaf
 # with three dots) that commenters use for dialect sounds.
-_EXTRA_FOLD = str.maketrans(
+_EXTRA_FOLDS = {
+    "ې": "ي",
+    "ۆ": "و",
+    "ۃ": "ه",
+    "ە": "ه",
+    "ڪ": "ك",
+    "گ": "ك",
+    "ڭ": "ك",
+    "ڤ": "ف",
+    "ڥ": "ف",
+    "ڨ": "ق",
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
+}
+# akhbar.arabic's steps (strip_controls, strip_harakat, strip_tatweel, fold_letters with hamza seats,
+# fold_digits) and the additions above, in one table: one pass over the text instead of seven.
+_FOLD_TABLE = str.maketrans(
     {
-        "ې": "ي",
-        "ۆ": "و",
-        "ۃ": "ه",
-        "ە": "ه",
-        "ڪ": "ك",
-        "گ": "ك",
-        "ڭ": "ك",
-        "ڤ": "ف",
-        "ڥ": "ف",
-        "ڨ": "ق",
-        "پ": "ب",
-        "چ": "ج",
-        "ژ": "ز",
+        **dict.fromkeys(CONTROL_CHARS + _MORE_CONTROLS + HARAKAT_CHARS + [TATWEEL]),
+        **LETTER_FOLDS,
+        **HAMZA_SEAT_FOLDS,
+        **{d: str(i) for i, d in enumerate(ARABIC_INDIC_DIGITS)},
+        **{d: str(i) for i, d in enumerate(PERSIAN_DIGITS)},
+        **_EXTRA_FOLDS,
     }
 )
+
+# Tweet artefacts of the training data (and the same things in comments) carry no meaning for the terms.
+_ARTEFACTS = re.compile(r"<LF>|\bRT\b|@\w+|https?://\S+|www\.\S+|\bURL\b|\bUSER\b", re.IGNORECASE)
+_HASHTAG = re.compile(r"[#_]")
 
 # Latin characters and digits that look like Arabic letters, when they sit between Arabic letters.
 _LOOKALIKE = {"l": "ا", "1": "ا", "|": "ا", "o": "ه", "0": "ه", "5": "ه"}
@@ -126,14 +161,17 @@ _ARABIZI_MAX_TOKEN = 24
 
 def strip_controls(text: str) -> str:
     """Remove NUL, bidi, zero-width and other invisible control characters."""
-    return _CONTROLS.sub("", _strip_bidi_controls(text))
+    return text.translate(_CONTROLS_TABLE)
 
 
 def fold(text: str) -> str:
-    """Character-level folding: NFKC, controls, harakat, tatweel, letter variants, digits, case."""
-    text = unicodedata.normalize("NFKC", text)
-    text = strip_tatweel(strip_harakat(strip_controls(text)))
-    return fold_digits(fold_letters(text, hamza_seats=True)).translate(_EXTRA_FOLD)
+    """Character-level folding: NFKC, controls, harakat, tatweel, letter variants, digits."""
+    return unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
+
+
+def clean(text: str) -> str:
+    """Drop mentions, links, retweet marks and line-break markers; turn hashtags into words."""
+    return _HASHTAG.sub(" ", _ARTEFACTS.sub(" ", text))
 
 
 def arabizi_to_arabic(word: str) -> str:
@@ -181,6 +219,11 @@ def deobfuscate(text: str) -> str:
     text = _ARABIZI_TOKEN.sub(_arabizi, text)
     text = _SYMBOLS.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """The one form every check reads: artefacts removed, then deobfuscated."""
+    return deobfuscate(clean(text))
 
 
 def squeeze(text: str) -> str:

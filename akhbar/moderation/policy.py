@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from . import rules
 from .classifier import default_model
 from .lexicon import Hit, Lexicon
+from .normalize import normalize, tokens
 
 CATEGORIES = ("insult_person", "insult_religion", "sectarian", "racist", "obscenity", "spam")
 DECISIONS = ("approve", "hold", "reject")
@@ -70,7 +71,7 @@ class Thresholds:
     In between, the comment waits for a moderator. The defaults are explained in docs/moderation.md.
     """
 
-    approve_below: float = 0.25
+    approve_below: float = 0.2
     reject_above: float = 0.9
 
     def __post_init__(self) -> None:
@@ -132,13 +133,14 @@ def decide(
 
         lexicon = active_lexicon()
     full = f"{title}\n{text}" if title else text
-    hits = [hit for hit in lexicon.find(full) if hit.category in CATEGORY_LABELS]
+    normalized = normalize(full)
+    hits = [hit for hit in lexicon.find_normalized(normalized) if hit.category in CATEGORY_LABELS]
     rule_hits = rules.check(full)
 
     model = default_model()
     if model is not None:
         extra = {f"{hit.category}:{hit.action}" for hit in hits}
-        p = model.score(full, extra)
+        p = model.score_words(tokens(normalized), extra)
     else:
         p = 0.0
 

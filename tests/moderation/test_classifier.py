@@ -68,4 +68,4 @@ def test_shipped_model_is_small_and_loads():
 
 def test_shipped_model_contains_no_pickles():
     with np.load(Path(MODEL_PATH), allow_pickle=False) as data:
-        assert set(data.files) == {"weights", "bias", "config", "version"}
+        assert set(data.files) == {"weights", "idf", "bias", "config", "version"}
