@@ -67,7 +67,9 @@ class Analyzer:
         self._memo: dict[str, tuple[str, ...]] = {}
 
     def word_terms(self, word: str) -> tuple[str, ...]:
-        """The terms one word of text becomes (none for a stopword)."""
+        """The terms one word of text becomes (none for a stopword). For an Arabic word the first term is
+        its light stem and the others follow the chain's stemmers, distinct, in order; other words give
+        their normalized form alone. (akhbar.search relies on the first term being the light one.)"""
         terms = self._memo.get(word)
         if terms is None:
             terms = self._analyze_word(word)
