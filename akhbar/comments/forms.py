@@ -12,11 +12,12 @@ from . import conf, text
 
 LETTERS = Noun(one="حرف واحد", two="حرفين", few="أحرف", many="حرفًا", other="حرف")
 REQUIRED = _("هذا الحقل مطلوب.")
+CONTROLS = _("يحتوي النص على محارف تحكم غير مسموح بها.")
 
 
 def _check_common(value: str) -> None:
     if text.has_forbidden_controls(value):
-        raise forms.ValidationError(_("يحتوي النص على محارف تحكم غير مسموح بها."), code="controls")
+        raise forms.ValidationError(CONTROLS, code="controls")
     if text.has_bidi_override(value):
         raise forms.ValidationError(
             _("يحتوي النص على محارف تغيّر اتجاه الكتابة، وهي غير مسموح بها."), code="bidi"
@@ -30,19 +31,19 @@ class CommentForm(forms.Form):
 
     name = forms.CharField(
         label=_("الاسم"), max_length=conf.NAME_MAX, strip=False,
-        error_messages={"required": REQUIRED, "max_length": _("الاسم أطول من %(limit_value)d حرفًا.")},
+        error_messages={"required": REQUIRED, "null_characters_not_allowed": CONTROLS, "max_length": _("الاسم أطول من %(limit_value)d حرفًا.")},
     )  # fmt: skip
     email = forms.CharField(
         label=_("البريد الإلكتروني"), max_length=conf.EMAIL_MAX,
-        error_messages={"required": REQUIRED, "max_length": _("عنوان البريد الإلكتروني طويل جدًا.")},
+        error_messages={"required": REQUIRED, "null_characters_not_allowed": _("أدخل عنوان بريد إلكتروني صحيحًا."), "max_length": _("عنوان البريد الإلكتروني طويل جدًا.")},
     )  # fmt: skip
     title = forms.CharField(
         label=_("عنوان التعليق"), max_length=conf.TITLE_MAX, strip=False,
-        error_messages={"required": REQUIRED, "max_length": _("العنوان أطول من %(limit_value)d حرفًا.")},
+        error_messages={"required": REQUIRED, "null_characters_not_allowed": CONTROLS, "max_length": _("العنوان أطول من %(limit_value)d حرفًا.")},
     )  # fmt: skip
     body = forms.CharField(
         label=_("التعليق"), strip=False, widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": REQUIRED},
+        error_messages={"required": REQUIRED, "null_characters_not_allowed": CONTROLS},
     )  # fmt: skip
     agree = forms.BooleanField(
         label=_("أوافق على شروط الاستخدام وشروط النشر"),

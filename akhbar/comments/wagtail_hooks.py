@@ -4,6 +4,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
@@ -24,12 +25,10 @@ class ModeratorMenuItem(MenuItem):
 class HeldCountMenuItem(ModeratorMenuItem):
     """The queue's menu entry, with the number of comments waiting."""
 
-    def get_context(self, request):
-        context = super().get_context(request)
+    def render_component(self, request):
         waiting = Comment.objects.filter(status=Comment.HELD).count()
-        if waiting:
-            context["label"] = f"{self.label} ({waiting})"
-        return context
+        label = f"{self.label} ({waiting})" if waiting else self.label
+        return LinkMenuItemComponent(self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs)
 
 
 class BanViewSet(ModelViewSet):
