@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from akhbar.moderation.classifier import clean  # noqa: E402
 from akhbar.moderation.lexicon import default_lexicon  # noqa: E402
-from akhbar.moderation.policy import DEFAULT_THRESHOLDS, decide  # noqa: E402
+from akhbar.moderation.policy import DEFAULT_THRESHOLDS, Thresholds, decide  # noqa: E402
 from akhbar.moderation.training import load_osact, neutral_sentences  # noqa: E402
 
 DATA = ROOT / ".." / "shared" / "data" / "moderation"
@@ -99,13 +99,15 @@ def auto_share(labels: np.ndarray, scores: np.ndarray, side: str) -> float:
     return float((ok[-1] + 1) / len(order)) if len(ok) else 0.0
 
 
-def evaluate_akhbar(texts: list[str]) -> tuple[np.ndarray, np.ndarray, float]:
+def evaluate_akhbar(
+    texts: list[str], thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> tuple[np.ndarray, np.ndarray, float]:
     """(0 approve / 1 hold / 2 reject, scores, comments per second) of decide() with the shipped lists."""
     lexicon = default_lexicon()
     for text in texts[:50]:
-        decide(text, lexicon=lexicon)
+        decide(text, lexicon=lexicon, thresholds=thresholds)
     start = time.perf_counter()
-    decisions = [decide(text, lexicon=lexicon) for text in texts]
+    decisions = [decide(text, lexicon=lexicon, thresholds=thresholds) for text in texts]
     rate = len(texts) / (time.perf_counter() - start)
     flags = np.array([{"approve": 0, "hold": 1, "reject": 2}[d.decision] for d in decisions])
     scores = np.array([d.score for d in decisions])
@@ -173,6 +175,22 @@ def main() -> int:
                 f"{shares} | {precision} | "
                 f"{auto_share(y, scores, 'approve'):.1%} | {auto_share(y, scores, 'reject'):.1%} | {rate:,.0f} |"
             )
+    print()
+    print(
+        "akhbar decide(), by approve_below (reject_above unchanged): macro-F1 (not approve) / share approved"
+    )
+    sweep = (0.15, 0.2, 0.25, 0.3, 0.35)
+    print("| set | " + " | ".join(f"approve_below {t}" for t in sweep) + " |")
+    print("|---|" + "---:|" * len(sweep))
+    for name, (texts, labels) in sets.items():
+        y = np.array(labels)
+        cells = []
+        for value in sweep:
+            thresholds = Thresholds(approve_below=value, reject_above=DEFAULT_THRESHOLDS.reject_above)
+            decided = evaluate_akhbar(texts, thresholds)[0]
+            f1 = macro_f1(y, (decided > 0).astype(int)) if 0 < y.mean() < 1 else float("nan")
+            cells.append(f"{f1:.3f} / {np.mean(decided == 0):.0%}")
+        print(f"| {name} | " + " | ".join(cells) + " |")
     return 0
 
 
