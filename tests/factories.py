@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
@@ -16,7 +15,7 @@ from akhbar.news.demo_images import draw_lead_image
 from akhbar.news.models import ArticlePage, Author, HomePage, SectionPage
 
 _counter = itertools.count(1)
-BASE_TIME = datetime(2017, 12, 26, 14, 23, tzinfo=dt_timezone.utc)
+BASE_TIME = datetime(2017, 12, 26, 14, 23, tzinfo=UTC)
 
 
 def make_network(**fields) -> NetworkSettings:
@@ -34,9 +33,17 @@ def make_site(hostname: str = "casablanca.localhost", *, default: bool = False, 
     if default:
         Site.objects.filter(is_default_site=True).update(is_default_site=False)
     site = Site.objects.create(hostname=hostname, port=80, root_page=home, is_default_site=default)
-    SiteProfile.objects.update_or_create(site=site, defaults={
-        "name_ar": f"موقع الاختبار {n}", "city": "الدار البيضاء", "country": "المغرب",
-        "month_convention": "levantine", "second_months": "egyptian", **profile})
+    SiteProfile.objects.update_or_create(
+        site=site,
+        defaults={
+            "name_ar": f"موقع الاختبار {n}",
+            "city": "الدار البيضاء",
+            "country": "المغرب",
+            "month_convention": "levantine",
+            "second_months": "egyptian",
+            **profile,
+        },
+    )
     return site
 
 
@@ -55,8 +62,14 @@ def make_image(category: str = "sport"):
     return image
 
 
-def make_article(section: SectionPage, title: str | None = None, *, published: datetime | None = None,
-                 image: bool = False, **fields) -> ArticlePage:
+def make_article(
+    section: SectionPage,
+    title: str | None = None,
+    *,
+    published: datetime | None = None,
+    image: bool = False,
+    **fields,
+) -> ArticlePage:
     n = next(_counter)
     published = published or BASE_TIME - timedelta(minutes=n)
     defaults = {
@@ -64,9 +77,18 @@ def make_article(section: SectionPage, title: str | None = None, *, published: d
         "slug": f"story-{n}",
         "summary": "ملخص قصير للخبر يشرح ما جرى.",
         "dateline_city": "الدار البيضاء",
-        "body": [("paragraph", "<p>الفقرة الأولى من الخبر.</p>"),
-                 ("quote", {"quote": "سنواصل العمل", "speaker": "وزير الصحة", "role": "في تصريح صحفي",
-                            "source": "وكالة الأنباء"})],
+        "body": [
+            ("paragraph", "<p>الفقرة الأولى من الخبر.</p>"),
+            (
+                "quote",
+                {
+                    "quote": "سنواصل العمل",
+                    "speaker": "وزير الصحة",
+                    "role": "في تصريح صحفي",
+                    "source": "وكالة الأنباء",
+                },
+            ),
+        ],
         "first_published": published,
         "last_updated": published,
         "first_published_at": published,

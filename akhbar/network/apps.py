@@ -15,5 +15,9 @@ class NetworkConfig(AppConfig):
         from akhbar.network.models import SiteProfile
 
         for model in (Site, SiteProfile):
-            post_save.connect(forget_directory, sender=model, dispatch_uid=f"akhbar-dir-save-{model.__name__}")
-            post_delete.connect(forget_directory, sender=model, dispatch_uid=f"akhbar-dir-del-{model.__name__}")
+            post_save.connect(
+                forget_directory, sender=model, dispatch_uid=f"akhbar-dir-save-{model.__name__}"
+            )
+            post_delete.connect(
+                forget_directory, sender=model, dispatch_uid=f"akhbar-dir-del-{model.__name__}"
+            )

@@ -20,7 +20,10 @@ def _sections(request):
     if site is None:
         return []
     return list(
-        SectionPage.objects.live().child_of(site.root_page).order_by("menu_order", "pk").only("title", "url_path", "path")
+        SectionPage.objects.live()
+        .child_of(site.root_page)
+        .order_by("menu_order", "pk")
+        .only("title", "url_path", "path")
     )
 
 

@@ -46,7 +46,9 @@ class RelatedLinkBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, label=_("فقرة"), template="news/blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES, label=_("فقرة"), template="news/blocks/paragraph.html"
+    )
     quote = QuoteBlock()
     image = CaptionedImageBlock()
     embed = EmbedBlock(label=_("محتوى مضمّن"), template="news/blocks/embed.html")

@@ -72,13 +72,52 @@ class DemoSite:
 
 
 DEMO_SITES = [
-    DemoSite("casablanca.localhost", "أنباء الدار البيضاء", "Anbaa Casablanca", "أخبار المغرب والعالم على مدار الساعة",
-             "الدار البيضاء", "المغرب", "Africa/Casablanca", "levantine", "egyptian", "latin", 24, "gmt", "#0f6b5c",
-             default=True),
-    DemoSite("beirut.localhost", "بيروت اليوم", "Beirut Today", "من بيروت إلى العالم العربي",
-             "بيروت", "لبنان", "Asia/Beirut", "levantine", "", "arabic", 12, "local", "#b3121d"),
-    DemoSite("tunis.localhost", "تونس الآن", "Tunis Now", "خبر تونس كما يحدث",
-             "تونس", "تونس", "Africa/Tunis", "maghreb", "", "latin", 24, "local", "#1d4f91"),
+    DemoSite(
+        "casablanca.localhost",
+        "أنباء الدار البيضاء",
+        "Anbaa Casablanca",
+        "أخبار المغرب والعالم على مدار الساعة",
+        "الدار البيضاء",
+        "المغرب",
+        "Africa/Casablanca",
+        "levantine",
+        "egyptian",
+        "latin",
+        24,
+        "gmt",
+        "#0f6b5c",
+        default=True,
+    ),
+    DemoSite(
+        "beirut.localhost",
+        "بيروت اليوم",
+        "Beirut Today",
+        "من بيروت إلى العالم العربي",
+        "بيروت",
+        "لبنان",
+        "Asia/Beirut",
+        "levantine",
+        "",
+        "arabic",
+        12,
+        "local",
+        "#b3121d",
+    ),
+    DemoSite(
+        "tunis.localhost",
+        "تونس الآن",
+        "Tunis Now",
+        "خبر تونس كما يحدث",
+        "تونس",
+        "تونس",
+        "Africa/Tunis",
+        "maghreb",
+        "",
+        "latin",
+        24,
+        "local",
+        "#1d4f91",
+    ),
 ]
 
 AUTHORS = [
@@ -89,8 +128,15 @@ AUTHORS = [
     ("فريق التحرير", "newsroom", "غرفة الأخبار"),
 ]
 AUTHOR_FOR_CATEGORY = {
-    "localNews": 0, "politic": 0, "society": 3, "economy": 3, "internationalNews": 1,
-    "sport": 2, "culture": 4, "technology": 4, "diverse": 4,
+    "localNews": 0,
+    "politic": 0,
+    "society": 3,
+    "economy": 3,
+    "internationalNews": 1,
+    "sport": 2,
+    "culture": 4,
+    "technology": 4,
+    "diverse": 4,
 }
 
 
@@ -134,8 +180,13 @@ def make_editor(username: str = "editor") -> str | None:
     if users.objects.filter(username=username).exists():
         return None
     password = secrets.token_urlsafe(12)
-    users.objects.create_superuser(username=username, email="editor@example.invalid", password=password,
-                                   first_name="رئيس", last_name="التحرير")
+    users.objects.create_superuser(
+        username=username,
+        email="editor@example.invalid",
+        password=password,
+        first_name="رئيس",
+        last_name="التحرير",
+    )
     return password
 
 
@@ -149,8 +200,9 @@ def sync_ports(port: int) -> None:
 
 
 @transaction.atomic
-def build_demo_network(port: int = 8000, limit: int | None = None,
-                       progress: Callable[[int, int], None] | None = None) -> dict:
+def build_demo_network(
+    port: int = 8000, limit: int | None = None, progress: Callable[[int, int], None] | None = None
+) -> dict:
     """Create the group, three sites, their sections, authors and the demo articles."""
     network = NetworkSettings.load()
     network.group_name = "مجموعة أخبار الإعلامية"
@@ -165,25 +217,48 @@ def build_demo_network(port: int = 8000, limit: int | None = None,
         if page.specific_class is Page:
             page.delete()
 
-    authors = [Author.objects.get_or_create(slug=slug, defaults={"name": name, "role": role})[0]
-               for name, slug, role in AUTHORS]
+    authors = [
+        Author.objects.get_or_create(slug=slug, defaults={"name": name, "role": role})[0]
+        for name, slug, role in AUTHORS
+    ]
     homes, sections = [], []
     for demo_site in DEMO_SITES:
-        home = root.add_child(instance=HomePage(title=demo_site.name_ar, slug=demo_site.name_latin.lower().replace(" ", "-"),
-                                                intro=demo_site.tagline))
-        site = Site.objects.create(hostname=demo_site.hostname, port=port, root_page=home,
-                                   is_default_site=demo_site.default, site_name=demo_site.name_ar)
-        SiteProfile.objects.update_or_create(site=site, defaults={
-            "name_ar": demo_site.name_ar, "name_latin": demo_site.name_latin, "tagline": demo_site.tagline,
-            "city": demo_site.city, "country": demo_site.country, "time_zone": demo_site.time_zone,
-            "month_convention": demo_site.months, "second_months": demo_site.second_months,
-            "digits": demo_site.digits, "clock": demo_site.clock, "zone_label": demo_site.zone_label,
-            "accent_color": demo_site.accent,
-        })
+        home = root.add_child(
+            instance=HomePage(
+                title=demo_site.name_ar,
+                slug=demo_site.name_latin.lower().replace(" ", "-"),
+                intro=demo_site.tagline,
+            )
+        )
+        site = Site.objects.create(
+            hostname=demo_site.hostname,
+            port=port,
+            root_page=home,
+            is_default_site=demo_site.default,
+            site_name=demo_site.name_ar,
+        )
+        SiteProfile.objects.update_or_create(
+            site=site,
+            defaults={
+                "name_ar": demo_site.name_ar,
+                "name_latin": demo_site.name_latin,
+                "tagline": demo_site.tagline,
+                "city": demo_site.city,
+                "country": demo_site.country,
+                "time_zone": demo_site.time_zone,
+                "month_convention": demo_site.months,
+                "second_months": demo_site.second_months,
+                "digits": demo_site.digits,
+                "clock": demo_site.clock,
+                "zone_label": demo_site.zone_label,
+                "accent_color": demo_site.accent,
+            },
+        )
         site_sections = {}
         for category, (title, order) in SECTIONS.items():
-            site_sections[category] = home.add_child(instance=SectionPage(
-                title=title, slug=slugify_arabic(title), menu_order=order))
+            site_sections[category] = home.add_child(
+                instance=SectionPage(title=title, slug=slugify_arabic(title), menu_order=order)
+            )
         homes.append(home)
         sections.append(site_sections)
 
@@ -234,7 +309,7 @@ def build_demo_network(port: int = 8000, limit: int | None = None,
         for position, article in enumerate(stories):
             if position % 3:
                 continue
-            for sort_order, other in enumerate(stories[max(0, position - 2):position]):
+            for sort_order, other in enumerate(stories[max(0, position - 2) : position]):
                 picks.append(ArticleRelatedPick(page_ref=article, page=other, sort_order=sort_order))
     ArticleRelatedPick.objects.bulk_create(picks)
     sync_ports(port)

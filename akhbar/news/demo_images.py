@@ -37,8 +37,10 @@ def draw_lead_image(seed: str, category: str, size: tuple[int, int] = (1200, 675
         draw.ellipse([x - r, y - r, x + r, y + r], outline=colour, width=rng.randint(3, 14))
     for _ in range(rng.randint(2, 4)):
         x = rng.randint(0, width)
-        draw.polygon([(x, 0), (x + rng.randint(80, 300), 0), (x - rng.randint(100, 400), height), (x - 500, height)],
-                     fill=_mix(dark, light, rng.random() * 0.35))
+        draw.polygon(
+            [(x, 0), (x + rng.randint(80, 300), 0), (x - rng.randint(100, 400), height), (x - 500, height)],
+            fill=_mix(dark, light, rng.random() * 0.35),
+        )
     image = image.filter(ImageFilter.GaussianBlur(1.2))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=82, optimize=True)

@@ -36,7 +36,9 @@ def structured_data(page, url: str, context: dict) -> str:
         "inLanguage": "ar",
         "articleSection": context["section"].title,
         "datePublished": page.first_published.isoformat() if page.first_published else None,
-        "dateModified": (page.last_updated or page.first_published).isoformat() if page.first_published else None,
+        "dateModified": (page.last_updated or page.first_published).isoformat()
+        if page.first_published
+        else None,
         "author": [{"@type": "Person", "name": a.name} for a in context.get("authors", [])]
         or [{"@type": "Organization", "name": profile.name_ar if profile else ""}],
         "publisher": {"@type": "NewsMediaOrganization", "name": profile.name_ar if profile else ""},

@@ -210,7 +210,12 @@ class ArticlePage(Page):
         wanted = [pk for pk in cached_related(self.pk) if pk != self.pk and pk not in {s.pk for s in stories}]
         wanted = wanted[: limit - len(stories)]
         if wanted:
-            found = ArticlePage.objects.live().filter(pk__in=wanted).select_related("lead_image").defer_streamfields()
+            found = (
+                ArticlePage.objects.live()
+                .filter(pk__in=wanted)
+                .select_related("lead_image")
+                .defer_streamfields()
+            )
             by_pk = {story.pk: story for story in found}
             stories += [by_pk[pk] for pk in wanted if pk in by_pk]
         return stories

@@ -41,7 +41,9 @@ def attach_sections(articles: Iterable) -> list:
     """Give each story its section (parent page) with one query for the whole list."""
     articles = list(articles)
     parent_paths = {a.path[: -Page.steplen] for a in articles}
-    sections = {p.path: p for p in Page.objects.filter(path__in=parent_paths).only("title", "path", "url_path")}
+    sections = {
+        p.path: p for p in Page.objects.filter(path__in=parent_paths).only("title", "path", "url_path")
+    }
     for article in articles:
         article.section_page = sections.get(article.path[: -Page.steplen])
     return articles
@@ -69,7 +71,14 @@ def more_from_network(request, home: Page, per_site: int = 2) -> list:
             continue
         root = Page(path=site.root_path, depth=len(site.root_path) // Page.steplen)
         for article in latest_articles(root)[:per_site]:
-            items.append({"url": article.get_url(request), "title": article.title, "site": site.name,
-                          "accent": site.accent, "published": article.first_published})
+            items.append(
+                {
+                    "url": article.get_url(request),
+                    "title": article.title,
+                    "site": site.name,
+                    "accent": site.accent,
+                    "published": article.first_published,
+                }
+            )
     cache.set(key, items, NETWORK_STRIP_TTL)
     return items

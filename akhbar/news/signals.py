@@ -12,14 +12,17 @@ def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     from akhbar.news.models import ArticlePage
 
     forget_last_change()
-    cache.delete_many([f"akhbar:network-strip:{pk}" for pk in instance.get_ancestors().values_list("pk", flat=True)])
+    cache.delete_many(
+        [f"akhbar:network-strip:{pk}" for pk in instance.get_ancestors().values_list("pk", flat=True)]
+    )
     if not isinstance(instance, ArticlePage):
         return
     now = timezone.now()
     previous = _previous_revision(revision)
     edited_by_hand = (
         previous is not None
-        and _as_datetime(revision.content.get("last_updated")) != _as_datetime(previous.content.get("last_updated"))
+        and _as_datetime(revision.content.get("last_updated"))
+        != _as_datetime(previous.content.get("last_updated"))
         and instance.last_updated is not None
     )
     updates = {}
@@ -53,4 +56,6 @@ def _previous_revision(revision):
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:
     forget_last_change()
-    cache.delete_many([f"akhbar:network-strip:{pk}" for pk in instance.get_ancestors().values_list("pk", flat=True)])
+    cache.delete_many(
+        [f"akhbar:network-strip:{pk}" for pk in instance.get_ancestors().values_list("pk", flat=True)]
+    )

@@ -57,7 +57,11 @@ def test_each_demo_site_reads_right_to_left_with_all_parts(browser, demo_network
     base = f"http://{demo_site.hostname}:{demo_network}"
     home = HomePage.objects.get(title=demo_site.name_ar)
     article = (
-        ArticlePage.objects.live().descendant_of(home).exclude(related_picks=None).order_by("-first_published").first()
+        ArticlePage.objects.live()
+        .descendant_of(home)
+        .exclude(related_picks=None)
+        .order_by("-first_published")
+        .first()
     )
     section = article.get_parent().specific
     pages = {
@@ -89,8 +93,10 @@ def test_each_demo_site_reads_right_to_left_with_all_parts(browser, demo_network
                 assert page.locator(".network-strip li").count() >= 2
                 if demo_site.second_months:
                     assert " / " in page.locator(".meta time").first.inner_text()
-            page.screenshot(path=str(screenshots / f"{demo_site.hostname.split('.')[0]}-{kind}-{width_name}.png"),
-                            full_page=(width_name == "desktop" and kind == "article"))
+            page.screenshot(
+                path=str(screenshots / f"{demo_site.hostname.split('.')[0]}-{kind}-{width_name}.png"),
+                full_page=(width_name == "desktop" and kind == "article"),
+            )
             violations = run_axe(page)
             assert violations == [], violations
             assert_same_origin(url, requests)

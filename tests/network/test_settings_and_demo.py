@@ -17,10 +17,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def import_production(**env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
     clean.update(env)
-    return subprocess.run([sys.executable, "-c", "import akhbar.settings.production"], cwd=ROOT, env=clean,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", "import akhbar.settings.production"],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_production_refuses_to_start_without_a_real_secret_key():
@@ -32,8 +41,10 @@ def test_production_refuses_to_start_without_a_real_secret_key():
 
 def test_production_refuses_the_demo_password_and_missing_hosts():
     key = "k" * 50
-    assert "AKHBAR_DEMO_PASSWORD" in import_production(SECRET_KEY=key, ALLOWED_HOSTS="a.example",
-                                                       AKHBAR_DEMO_PASSWORD="x").stderr
+    assert (
+        "AKHBAR_DEMO_PASSWORD"
+        in import_production(SECRET_KEY=key, ALLOWED_HOSTS="a.example", AKHBAR_DEMO_PASSWORD="x").stderr
+    )
     assert "ALLOWED_HOSTS" in import_production(SECRET_KEY=key).stderr
     assert import_production(SECRET_KEY=key, ALLOWED_HOSTS="a.example").returncode == 0
 

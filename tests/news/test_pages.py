@@ -2,8 +2,7 @@
 
 import json
 import re
-from datetime import datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime
 
 import pytest
 from django.test import Client
@@ -28,8 +27,17 @@ def text_of(response) -> str:
 def network():
     make_network()
     casablanca = make_site("casablanca.localhost", default=True, name_ar="أنباء الدار البيضاء")
-    beirut = make_site("beirut.localhost", name_ar="بيروت اليوم", city="بيروت", month_convention="levantine",
-                       second_months="", digits="arabic", clock=12, zone_label="local", time_zone="Asia/Beirut")
+    beirut = make_site(
+        "beirut.localhost",
+        name_ar="بيروت اليوم",
+        city="بيروت",
+        month_convention="levantine",
+        second_months="",
+        digits="arabic",
+        clock=12,
+        zone_label="local",
+        time_zone="Asia/Beirut",
+    )
     return casablanca, beirut
 
 
@@ -49,7 +57,8 @@ def test_article_page_shows_every_part_of_the_reference_page(network):
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "أنباء الدار البيضاء › رياضة › الوداد" in body.replace(" › ", " › ") or re.search(
-        r"أنباء الدار البيضاء\s+رياضة\s+الوداد يفوز", body)
+        r"أنباء الدار البيضاء\s+رياضة\s+الوداد يفوز", body
+    )
     assert "الدار البيضاء — أنباء الدار البيضاء" in body
     assert "الثلاثاء 26 كانون الأول / ديسمبر 2017" in body
     assert "وزير الصحة خلال المؤتمر الصحفي" in body and "تصوير: قسم الصور" in body
@@ -62,7 +71,7 @@ def test_article_page_shows_every_part_of_the_reference_page(network):
 def test_dual_month_stamp_matches_the_reference_format(network):
     casablanca, _ = network
     section = make_section(casablanca)
-    published = datetime(2017, 12, 26, 14, 23, tzinfo=dt_timezone.utc)
+    published = datetime(2017, 12, 26, 14, 23, tzinfo=UTC)
     article = make_article(section, published=published)
     body = text_of(get("casablanca.localhost", section.url))
     assert "الثلاثاء 26 كانون الأول / ديسمبر 2017 - 14:23 GMT" in body
@@ -72,7 +81,7 @@ def test_dual_month_stamp_matches_the_reference_format(network):
 def test_site_profile_decides_digits_clock_and_zone(network):
     _, beirut = network
     section = make_section(beirut)
-    make_article(section, published=datetime(2017, 12, 26, 14, 23, tzinfo=dt_timezone.utc))
+    make_article(section, published=datetime(2017, 12, 26, 14, 23, tzinfo=UTC))
     body = text_of(get("beirut.localhost", section.url))
     # 14:23 GMT is 16:23 in Beirut: 4:23 in the afternoon, in Arabic-Indic digits.
     assert "الثلاثاء ٢٦ كانون الأول ٢٠١٧ - ٤:٢٣ م بتوقيت بيروت" in body
@@ -84,7 +93,9 @@ def test_each_site_is_served_by_its_host_name(network):
     make_article(make_section(beirut), "خبر من بيروت")
     casa_home = text_of(get("casablanca.localhost", "/"))
     beirut_home = text_of(get("beirut.localhost", "/"))
-    assert "خبر من الدار البيضاء" in casa_home and "خبر من بيروت" not in casa_home.split("المزيد من الشبكة")[0]
+    assert (
+        "خبر من الدار البيضاء" in casa_home and "خبر من بيروت" not in casa_home.split("المزيد من الشبكة")[0]
+    )
     assert "خبر من بيروت" in beirut_home
     # The other site's story appears in the cross-site strip, with a link to its own host.
     assert "المزيد من الشبكة" in beirut_home and "خبر من الدار البيضاء" in beirut_home
@@ -146,7 +157,9 @@ def test_author_and_tag_pages_list_their_stories(network):
     make_article(section, "خبر بلا وسم")
     home = casablanca.root_page.specific
     author_page = text_of(get("casablanca.localhost", home.url + "author/karim/"))
-    assert "مقالات كريم حداد" in author_page and "خبر موسوم" in author_page and "خبر بلا وسم" not in author_page
+    assert (
+        "مقالات كريم حداد" in author_page and "خبر موسوم" in author_page and "خبر بلا وسم" not in author_page
+    )
     tag_slug = tagged.tags.first().slug
     tag_page = text_of(get("casablanca.localhost", home.url + f"tag/{tag_slug}/"))
     assert "وسم: الانتخابات" in tag_page and "خبر موسوم" in tag_page
@@ -166,22 +179,22 @@ def test_structured_data_is_a_news_article(network):
 
 def test_header_clock_shows_the_latest_change_of_the_network(network):
     casablanca, beirut = network
-    make_article(make_section(beirut), published=datetime(2020, 5, 1, 9, 8, 7, tzinfo=dt_timezone.utc))
+    make_article(make_section(beirut), published=datetime(2020, 5, 1, 9, 8, 7, tzinfo=UTC))
     body = text_of(get("casablanca.localhost", "/"))
     assert "آخر تحديث للشبكة: 09:08:07 GMT" in body
 
 
 def test_republishing_stamps_last_updated_unless_set_by_hand(network):
     casablanca, _ = network
-    article = make_article(make_section(casablanca), published=datetime(2017, 1, 1, tzinfo=dt_timezone.utc))
+    article = make_article(make_section(casablanca), published=datetime(2017, 1, 1, tzinfo=UTC))
     article.save_revision().publish()
     article.refresh_from_db()
     first_stamp = article.last_updated
-    assert first_stamp > datetime(2020, 1, 1, tzinfo=dt_timezone.utc)
-    assert article.first_published == datetime(2017, 1, 1, tzinfo=dt_timezone.utc)
+    assert first_stamp > datetime(2020, 1, 1, tzinfo=UTC)
+    assert article.first_published == datetime(2017, 1, 1, tzinfo=UTC)
     assert network_last_change() == article.last_published_at
 
-    chosen = datetime(2021, 3, 4, 5, 6, tzinfo=dt_timezone.utc)
+    chosen = datetime(2021, 3, 4, 5, 6, tzinfo=UTC)
     article.last_updated = chosen
     article.save_revision().publish()
     article.refresh_from_db()

@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, port: int, limit: int | None, no_editor: bool, **options):
         if HomePage.objects.exists():
             sync_ports(port)
-            self.stdout.write("The demo network already exists; site ports set to %d." % port)
+            self.stdout.write(f"The demo network already exists; site ports set to {port}.")
             return
         interactive = sys.stdout.isatty()
 
@@ -31,13 +31,19 @@ class Command(BaseCommand):
         result = build_demo_network(port=port, limit=limit, progress=progress)
         if interactive:
             self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo network built: {result['sites']} sites, {result['articles']} articles, "
-            f"{result['picks']} editors' picks."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo network built: {result['sites']} sites, {result['articles']} articles, "
+                f"{result['picks']} editors' picks."
+            )
+        )
         if not no_editor:
             password = make_editor()
             if password:
-                self.stdout.write(self.style.WARNING(
-                    "Demo editor account (shown once, keep it):\n"
-                    f"  user: editor\n  password: {password}\n"
-                    "  change it with: akhbar changepassword editor"))
+                self.stdout.write(
+                    self.style.WARNING(
+                        "Demo editor account (shown once, keep it):\n"
+                        f"  user: editor\n  password: {password}\n"
+                        "  change it with: akhbar changepassword editor"
+                    )
+                )

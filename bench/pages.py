@@ -1,0 +1,186 @@
+"""Article page cost at two archive sizes: SQL queries and render time next to a bare Django view.
+
+    python bench/pages.py [--sizes 300 30000] [--requests 200]
+
+Builds a throwaway SQLite database (WAL, as in production's embedded default), fills one site with
+N articles per size (fast bulk inserts of real page rows), then times uncached GETs of one article page
+through the whole middleware stack with Django's test client, next to a bare view (a tiny template
+through the same stack) in the same run. Prints a table; results go to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+WORKDIR = tempfile.mkdtemp(prefix="akhbar-bench-pages-")
+os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
+os.environ["MEDIA_ROOT"] = f"{WORKDIR}/media"
+os.environ.pop("REDIS_URL", None)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akhbar.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.template import engines  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import include, path  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+from akhbar.news.models import ArticlePage  # noqa: E402
+
+BARE = engines["django"].from_string(
+    "<!doctype html><html lang=ar dir=rtl><body><p>{{ text }}</p></body></html>"
+)
+
+
+def bare_view(request):
+    return HttpResponse(BARE.render({"text": "مرحبا"}, request))
+
+
+urlpatterns = [path("__bare__/", bare_view), path("", include("akhbar.urls"))]
+
+
+def bulk_articles(section: Page, count: int, start: datetime) -> None:
+    """Insert `count` live ArticlePages under `section`: page rows in bulk, then their article rows."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ct = ContentType.objects.get_for_model(ArticlePage)
+    locale = Locale.get_default()
+    first = section.numchild + 1
+    body = '[{"type": "paragraph", "value": "<p>فقرة من متن الخبر للقياس.</p>", "id": "%s"}]'
+    with transaction.atomic():
+        pages = []
+        for i in range(count):
+            n = first + i
+            when = start - timedelta(minutes=n)
+            slug = f"bench-{section.pk}-{n}"
+            pages.append(
+                Page(
+                    path=Page._get_path(section.path, section.depth + 1, n),
+                    depth=section.depth + 1,
+                    numchild=0,
+                    title=f"خبر للقياس رقم {n}",
+                    draft_title=f"خبر للقياس رقم {n}",
+                    slug=slug,
+                    url_path=f"{section.url_path}{slug}/",
+                    content_type=ct,
+                    live=True,
+                    locale=locale,
+                    translation_key=uuid.uuid4(),
+                    first_published_at=when,
+                    last_published_at=when,
+                )
+            )
+        created = Page.objects.bulk_create(pages, batch_size=500)
+        if created[0].pk is None:
+            created = list(Page.objects.filter(path__in=[p.path for p in pages]).order_by("path"))
+        for page in created:
+            when = page.first_published_at
+            article = ArticlePage(
+                page_ptr_id=page.pk,
+                summary="ملخص",
+                first_published=when,
+                last_updated=when,
+                body=body % uuid.uuid4(),
+            )
+            article.save_base(raw=True)
+        Page.objects.filter(pk=section.pk).update(numchild=section.numchild + count)
+    section.refresh_from_db()
+
+
+def timed(client: Client, url: str, host: str, requests: int, cold: bool) -> float:
+    """Median milliseconds per GET; `cold` clears every cache (directory, clock, strips) each time."""
+    samples = []
+    client.get(url, HTTP_HOST=host)
+    for _ in range(requests):
+        if cold:
+            cache.clear()
+        t0 = time.perf_counter()
+        response = client.get(url, HTTP_HOST=host)
+        samples.append(time.perf_counter() - t0)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(samples) * 1000
+
+
+def count_queries(client: Client, url: str, host: str) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url, HTTP_HOST=host)
+    return len(ctx.captured_queries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 30000])
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    from tests.factories import make_article, make_network, make_section, make_site
+
+    make_network()
+    site = make_site("casablanca.localhost", default=True)
+    other = make_site("beirut.localhost")
+    make_article(make_section(other), image=True)
+    sections = [make_section(site, title) for title in ("رياضة", "اقتصاد", "ثقافة")]
+    article = make_article(
+        sections[0], "الخبر الذي نقيسه", image=True, published=datetime(2030, 1, 1, tzinfo=UTC)
+    )
+    host = "casablanca.localhost"
+    client = Client()
+    rows = []
+    have = 1
+    with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
+        for size in sorted(args.sizes):
+            missing = size - have
+            for index, section in enumerate(sections):
+                share = missing // len(sections) + (1 if index < missing % len(sections) else 0)
+                if share:
+                    bulk_articles(section, share, datetime(2029, 1, 1, tzinfo=UTC))
+            have = size
+            client.get(article.url, HTTP_HOST=host)  # renditions are made once, then reused
+            queries = count_queries(client, article.url, host)
+            section_queries = count_queries(client, sections[0].url, host)
+            cold_ms = timed(client, article.url, host, args.requests, cold=True)
+            warm_ms = timed(client, article.url, host, args.requests, cold=False)
+            section_ms = timed(client, sections[0].url, host, args.requests, cold=False)
+            bare_ms = timed(client, "/__bare__/", host, args.requests, cold=False)
+            rows.append(
+                (ArticlePage.objects.count(), queries, section_queries, cold_ms, warm_ms, section_ms, bare_ms)
+            )
+
+    print(
+        f"{'articles':>9} {'article SQL':>11} {'section SQL':>11} {'article cold ms':>15} {'article ms':>10} "
+        f"{'section ms':>10} {'bare ms':>7} {'article/bare':>12}"
+    )
+    for count, queries, section_queries, cold_ms, warm_ms, section_ms, bare_ms in rows:
+        print(
+            f"{count:>9} {queries:>11} {section_queries:>11} {cold_ms:>15.2f} {warm_ms:>10.2f} {section_ms:>10.2f} "
+            f"{bare_ms:>7.2f} {warm_ms / bare_ms:>12.0f}"
+        )
+    print(
+        f"median of {args.requests} GETs each, no page cache; 'cold' also clears the small data caches "
+        "(network directory, clock, cross-site strip) before every request; SQL counted cold"
+    )
+
+
+if __name__ == "__main__":
+    main()
