@@ -119,13 +119,16 @@ def variants() -> dict[str, tuple[Chain, Chain]]:
         "light: guard 3": akhbar_chain(make_stemmer(guard3)),
         "light: + prefix clusters": akhbar_chain(make_stemmer(clusters)),
         "light: + pronoun/dual suffixes": akhbar_chain(make_stemmer(pronouns)),
-        "light: + و ف ب ل ك from 5 letters (light_stem)": akhbar_chain(light_stem),
+        "light: + و ف ب ل ك from 5 letters, ت before pronouns (light_stem)": akhbar_chain(light_stem),
         "light: one-letter prefixes from 4 letters": akhbar_chain(
             make_stemmer(replace(DEFAULT_RULES, min_single_prefix_word=4))
         ),
         "light: + verb suffixes وا ت": akhbar_chain(make_stemmer(verbs)),
         "light: no protected words": akhbar_chain(
             make_stemmer(replace(DEFAULT_RULES, protected=frozenset()))
+        ),
+        "light: without ت before pronouns": akhbar_chain(
+            make_stemmer(replace(DEFAULT_RULES, teh_before_pronoun=False))
         ),
         "light_stem + surface form": akhbar_chain(light_stem, keep_surface=True),
         "light_stem + lucene stemmer": akhbar_chain(light_stem, lucene_stem),

@@ -155,7 +155,7 @@ def normalize_for_search(text: str) -> str:
     # Removing marks can, in rare sequences, leave a composable pair; settle such text so that the
     # chain stays idempotent.
     for _ in range(4):
-        if unicodedata.is_normalized("NFC", text) and not _PRESENTATION_RE.search(text):
+        if unicodedata.is_normalized("NFC", text):
             break
         text = nfkc_presentation(text).translate(_SEARCH_TABLE)
     return text

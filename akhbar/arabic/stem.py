@@ -31,6 +31,9 @@ PROTECTED: frozenset[str] = frozenset(
 )
 
 
+PRONOUNS = frozenset(("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه"))
+
+
 @dataclass(frozen=True, slots=True)
 class StemRules:
     """One light-stemming method: which affixes come off and how much of the word must remain."""
@@ -41,11 +44,13 @@ class StemRules:
     min_stem: int = 3  # letters that must remain after removing an affix
     min_single_prefix_word: int = 5  # word length needed before a one-letter prefix comes off
     repeat_suffixes: bool = True  # after one suffix, keep trying the rest of the list
+    teh_before_pronoun: bool = False  # مدرستها -> مدرس, as مدرسة -> مدرس: ة is written ت before a pronoun
     protected: frozenset[str] = PROTECTED
 
 
 # The chosen method (docs/decisions.md): article and conjunction/preposition + article clusters,
-# one-letter و ف ب ل ك from words of 5+ letters, then pronoun, plural, dual and adjective endings.
+# one-letter و ف ب ل ك from words of 5+ letters, then pronoun, plural, dual and adjective endings, and
+# the ت that stands for ة before a pronoun.
 DEFAULT_RULES = StemRules(
     prefixes=("وبال", "وكال", "فبال", "وال", "بال", "كال", "فال", "ولل", "فلل", "لل", "ال"),
     suffixes=(
@@ -68,6 +73,7 @@ DEFAULT_RULES = StemRules(
         "ي",
     ),
     single_prefixes="وفبلك",
+    teh_before_pronoun=True,
 )
 
 
@@ -80,6 +86,7 @@ def make_stemmer(rules: StemRules):
     min_single = rules.min_single_prefix_word
     repeat = rules.repeat_suffixes
     protected = rules.protected
+    teh = rules.teh_before_pronoun
 
     def stem(word: str) -> str:
         if len(word) <= min_stem or word in protected:
@@ -93,11 +100,15 @@ def make_stemmer(rules: StemRules):
                 word = word[1:]
         if word in protected:
             return word
+        pronoun = False
         for suffix in suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
                 word = word[: -len(suffix)]
+                pronoun = pronoun or suffix in PRONOUNS
                 if not repeat or word in protected:
                     break
+        if teh and pronoun and word[-1] == "ت" and len(word) > min_stem:
+            word = word[:-1]
         return word
 
     return stem
