@@ -69,3 +69,26 @@ def test_shipped_model_is_small_and_loads():
 def test_shipped_model_contains_no_pickles():
     with np.load(Path(MODEL_PATH), allow_pickle=False) as data:
         assert set(data.files) == {"weights", "idf", "bias", "config", "version"}
+
+
+def test_neutral_sentences_are_split_filtered_and_reproducible(tmp_path):
+    import gzip
+    import json
+
+    from akhbar.moderation.training import neutral_sentences
+
+    path = tmp_path / "articles.jsonl.gz"
+    text = (
+        "جملة أولى طويلة بما يكفي للاختبار. قصيرة. جملة ثانية طويلة بما يكفي أيضا؟ وثالثة طويلة بما يكفي هنا"
+    )
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    picked = neutral_sentences(path, 2)
+    assert len(picked) == 2
+    assert picked == neutral_sentences(path, 2)
+    assert "قصيرة" not in picked
+    assert set(neutral_sentences(path, 10)) == {
+        "جملة أولى طويلة بما يكفي للاختبار",
+        "جملة ثانية طويلة بما يكفي أيضا",
+        "وثالثة طويلة بما يكفي هنا",
+    }

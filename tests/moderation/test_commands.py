@@ -73,3 +73,38 @@ def test_terms_are_listed_in_the_wagtail_admin(client, django_user_model):
     assert "بطيخ" in response.content.decode()
     response = client.get("/admin/moderation_terms/new/")
     assert response.status_code == 200
+
+
+def test_train_moderation_writes_a_model_that_scores(tmp_path):
+    from akhbar.moderation.classifier import load_model
+
+    rows = [f"كلام بذيء جدا رقم {i}\tOFF\tNOT_HS" for i in range(20)]
+    rows += [f"كلام لطيف ومهذب رقم {i}\tNOT_OFF\tNOT_HS" for i in range(20)]
+    data = tmp_path / "train.tsv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    model_path = tmp_path / "model.npz"
+    call_command(
+        "train-moderation",
+        "--train",
+        str(data),
+        "--out",
+        str(model_path),
+        "--bits",
+        "14",
+        "--neutral-count",
+        "0",
+        stdout=out,
+    )
+    assert "wrote" in out.getvalue()
+    model = load_model(model_path)
+    assert model.score("بذيء") > 0.5 > model.score("لطيف")
+
+
+def test_train_moderation_reports_a_missing_file(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command(
+            "train-moderation", "--train", str(tmp_path / "missing.tsv"), "--out", str(tmp_path / "m.npz")
+        )
