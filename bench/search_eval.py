@@ -1,0 +1,213 @@
+"""Search quality on the issue's protocol, akhbar against baselines in the same run.
+
+Every ARCD paragraph (../shared/data/search/arcd-train.json) is a document; each question is a query
+whose one relevant document is its paragraph; every article of news/ant-multisource.jsonl.gz is added
+as a distractor (~31,500 documents). akhbar's documents go in through `akhbar import-jsonl` into a fresh
+SQLite database (var/bench/) and queries go through akhbar.search.service.search, the function behind
+the API. Baselines, on the same documents and queries: SQLite FTS5 on the raw text (unicode61, BM25),
+Lucene's ArabicAnalyzer rules and Snowball Arabic (bench/baselines.py) under BM25 (k1 1.2, b 0.75).
+
+ARCD articles are split as in bench/arabic.py: "dev" (even article numbers) is what ranking choices
+may be tuned on, "test" (odd) shows whether they hold on questions they were not tuned on.
+
+ARCD paragraphs have no headline; they are imported with the neutral headline "ARCD" (a Latin word no
+Arabic query contains) and dates drawn from the distractors' own dates, so neither the headline weight
+nor the recency boost favours them; "now" is the newest distractor's date.
+
+    .venv/bin/python bench/search_eval.py                    # the full protocol
+    .venv/bin/python bench/search_eval.py --distractors 3000 # a quick run
+    .venv/bin/python bench/search_eval.py --grid             # also compare ranking settings
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+import searchdb  # noqa: E402
+
+
+def load(distractors: int | None):
+    arcd = list(corpus.iter_arcd())
+    news = []
+    for n, article in enumerate(corpus.iter_news(corpus.MULTISOURCE)):
+        if distractors is not None and n >= distractors:
+            break
+        news.append(article)
+    queries, articles = [], {}
+    for d, (doc, qs) in enumerate(arcd):
+        for q in qs:
+            half = articles.setdefault(q.article, len(articles)) % 2
+            queries.append((q.text, d, half))
+    return arcd, news, queries
+
+
+def write_jsonl(path: Path, arcd, news) -> list[str]:
+    """The import file; returns the external id of each document in order (ARCD first)."""
+    from akhbar.importers.jsonl import parse_date
+
+    rng = random.Random(4)
+    dates = [a["published"] for a in news if a.get("published")]
+    ids = []
+    with path.open("w", encoding="utf-8") as out:
+        for doc, _ in arcd:
+            published = parse_date(rng.choice(dates)).isoformat() if dates else None
+            row = {
+                "id": doc.id,
+                "title": "ARCD",
+                "text": doc.text,
+                "category": "arcd",
+                "published": published,
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            ids.append(doc.id)
+        for article in news:
+            row = {
+                k: article.get(k)
+                for k in ("id", "title", "abstract", "text", "category", "published", "author")
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            ids.append(str(article["id"]))
+    return ids
+
+
+def scores(ranks: np.ndarray, halves: np.ndarray) -> dict:
+    rr = np.where(ranks <= 10, 1.0 / ranks, 0.0)
+    return {
+        "MRR@10": rr.mean(),
+        "P@1": (ranks == 1).mean(),
+        "dev": rr[halves == 0].mean(),
+        "test": rr[halves == 1].mean(),
+    }
+
+
+def akhbar_ranks(queries, relevant_page: list[int], ranking, now) -> np.ndarray:
+    from akhbar.search.service import search
+
+    ranks = []
+    for text, d, _ in queries:
+        results = search(text, page=1, per_page=10, ranking=ranking, now=now, with_snippets=False)
+        ids = [h.page_id for h in results.hits]
+        ranks.append(ids.index(relevant_page[d]) + 1 if relevant_page[d] in ids else 10**9)
+    return np.array(ranks)
+
+
+def fts5_raw_ranks(docs: list[str], queries) -> np.ndarray:
+    """Plain SQLite FTS5: unicode61 tokenizer on the raw text, words OR'd, BM25."""
+    import re
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE d USING fts5(body)")
+    db.executemany("INSERT INTO d(rowid, body) VALUES (?, ?)", ((i, t) for i, t in enumerate(docs)))
+    ranks = []
+    for text, d, _ in queries:
+        words = re.findall(r"\w+", text)
+        if not words:
+            ranks.append(10**9)
+            continue
+        match = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = [
+            r[0] for r in db.execute("SELECT rowid FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (match,))
+        ]
+        ranks.append(rows.index(d) + 1 if d in rows else 10**9)
+    return np.array(ranks)
+
+
+def bm25_ranks(docs: list[str], queries, analyzer) -> np.ndarray:
+    from arabic import BM25, rank_of
+
+    engine = BM25(docs, analyzer.strings)
+    return np.array([rank_of(engine.scores(analyzer.strings(text)), d) for text, d, _ in queries])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--distractors", type=int, default=None, help="how many news articles (default: all)")
+    parser.add_argument("--grid", action="store_true", help="also score other ranking settings")
+    parser.add_argument("--no-baselines", action="store_true")
+    args = parser.parse_args()
+    if not corpus.data_available():
+        sys.exit("../shared/data is missing: nothing to evaluate")
+
+    searchdb.setup(searchdb.sqlite_url("search_eval"))
+    from django.core.management import call_command
+
+    from akhbar.importers.jsonl import parse_date
+    from akhbar.importers.models import ImportedItem
+    from akhbar.search.backends import DEFAULT_RANKING
+
+    arcd, news, queries = load(args.distractors)
+    halves = np.array([h for _, _, h in queries])
+    site = searchdb.make_bench_site()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "eval.jsonl"
+        ids = write_jsonl(path, arcd, news)
+        t0 = time.perf_counter()
+        call_command(
+            "import-jsonl", str(path), "--site", site.hostname, "--section-from-category", verbosity=0
+        )
+        import_s = time.perf_counter() - t0
+    page_of = dict(ImportedItem.objects.values_list("external_id", "page_id"))
+    relevant_page = [page_of[i] for i in ids[: len(arcd)]]
+    now = max(parse_date(a["published"]) for a in news if a.get("published"))
+    print(f"documents: {len(ids)} ({len(arcd)} ARCD paragraphs + {len(news)} news); queries: {len(queries)}")
+    print(f"import-jsonl: {len(ids) / import_s:,.0f} articles/s ({import_s:.1f} s, index included)\n")
+
+    rows = []
+    t0 = time.perf_counter()
+    ranks = akhbar_ranks(queries, relevant_page, DEFAULT_RANKING, now)
+    rows.append(
+        ("akhbar (search API function, SQLite FTS5)", scores(ranks, halves), time.perf_counter() - t0)
+    )
+    if args.grid:
+        grid = {
+            "akhbar, recency boost off": replace(DEFAULT_RANKING, recency_boost=0),
+            "akhbar, equal field weights": replace(DEFAULT_RANKING, title=1, summary=1, body=1),
+            "akhbar, extra stream off": replace(DEFAULT_RANKING, extra=0.0),
+            "akhbar, extra stream 1.0": replace(DEFAULT_RANKING, extra=1.0),
+            "akhbar, extra stream 0.4": replace(DEFAULT_RANKING, extra=0.4),
+            "akhbar, title 8": replace(DEFAULT_RANKING, title=8.0),
+        }
+        for name, ranking in grid.items():
+            t0 = time.perf_counter()
+            ranks = akhbar_ranks(queries, relevant_page, ranking, now)
+            rows.append((name, scores(ranks, halves), time.perf_counter() - t0))
+    if not args.no_baselines:
+        from baselines import LuceneArabicAnalyzer, SnowballArabicAnalyzer
+
+        docs = [d.text for d, _ in arcd] + [f"{a.get('title') or ''}\n{a.get('text') or ''}" for a in news]
+        for name, fn in (
+            ("SQLite FTS5 on raw text", lambda: fts5_raw_ranks(docs, queries)),
+            ("Lucene ArabicAnalyzer rules (BM25)", lambda: bm25_ranks(docs, queries, LuceneArabicAnalyzer())),
+            ("Snowball Arabic (BM25)", lambda: bm25_ranks(docs, queries, SnowballArabicAnalyzer())),
+        ):
+            t0 = time.perf_counter()
+            rows.append((name, scores(fn(), halves), time.perf_counter() - t0))
+
+    lucene = next((r for n, r, _ in rows if n.startswith("Lucene")), None)
+    print("| system | MRR@10 | P@1 | MRR@10 dev | MRR@10 test | × Lucene | seconds |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, row, seconds in rows:
+        ratio = f"{row['MRR@10'] / lucene['MRR@10']:.3f}" if lucene else "–"
+        print(
+            f"| {name} | {row['MRR@10']:.4f} | {row['P@1']:.4f} | {row['dev']:.4f} | {row['test']:.4f} "
+            f"| {ratio} | {seconds:.0f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
