@@ -46,12 +46,14 @@ def load_lexicon() -> Lexicon:
     base = default_lexicon()
     if not _django_ready():
         return base
-    from django.db import DatabaseError
+    from django.db import DatabaseError, transaction
 
     from .models import ModerationTerm
 
     try:
-        rows = list(ModerationTerm.objects.filter(active=True).values_list("term", "category", "action"))
+        # A savepoint, so that a failed read (no table yet) cannot poison the caller's transaction.
+        with transaction.atomic():
+            rows = list(ModerationTerm.objects.filter(active=True).values_list("term", "category", "action"))
     except (DatabaseError, RuntimeError):
         # No table yet (before migrate) or no database access (pure tests, batch runs).
         log.info("moderation: no database terms available, using the shipped lists")
