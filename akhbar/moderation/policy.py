@@ -15,35 +15,41 @@ from .classifier import default_model
 from .lexicon import Hit, Lexicon
 from .normalize import normalize, tokens
 
+
+def gettext_noop(message: str) -> str:
+    """Mark a string for translation (makemessages finds this name) without needing Django settings."""
+    return message
+
+
 CATEGORIES = ("insult_person", "insult_religion", "sectarian", "racist", "obscenity", "spam")
 DECISIONS = ("approve", "hold", "reject")
 
-# Arabic labels shown to moderators; kept as plain literals here and translated at use (see _t).
+# Arabic labels shown to moderators: marked for translation here, translated at use (see _t).
 CATEGORY_LABELS = {
-    "insult_person": "إهانة شخص",
-    "insult_religion": "إساءة إلى الدين أو المقدسات",
-    "sectarian": "تحريض طائفي",
-    "racist": "تحريض عنصري",
-    "obscenity": "بذاءة",
-    "spam": "رسائل دعائية وروابط",
+    "insult_person": gettext_noop("إهانة شخص"),
+    "insult_religion": gettext_noop("إساءة إلى الدين أو المقدسات"),
+    "sectarian": gettext_noop("تحريض طائفي"),
+    "racist": gettext_noop("تحريض عنصري"),
+    "obscenity": gettext_noop("بذاءة"),
+    "spam": gettext_noop("رسائل دعائية وروابط"),
 }
 RULE_LABELS = {
-    "link": "رابط في التعليق",
-    "links": "روابط كثيرة في التعليق",
-    "email": "عنوان بريد إلكتروني في التعليق",
-    "phone": "رقم هاتف في التعليق",
-    "caps": "أحرف لاتينية كبيرة كلها",
-    "repeated_char": "حرف مكرر مرات كثيرة",
-    "repeated_word": "كلمة مكررة مرات كثيرة",
-    "long_run": "سلسلة طويلة بلا مسافات",
-    "hashtags": "وسوم كثيرة",
-    "bad_encoding": "نص بترميز غير صالح",
+    "link": gettext_noop("رابط في التعليق"),
+    "links": gettext_noop("روابط كثيرة في التعليق"),
+    "email": gettext_noop("عنوان بريد إلكتروني في التعليق"),
+    "phone": gettext_noop("رقم هاتف في التعليق"),
+    "caps": gettext_noop("أحرف لاتينية كبيرة كلها"),
+    "repeated_char": gettext_noop("حرف مكرر مرات كثيرة"),
+    "repeated_word": gettext_noop("كلمة مكررة مرات كثيرة"),
+    "long_run": gettext_noop("سلسلة طويلة بلا مسافات"),
+    "hashtags": gettext_noop("وسوم كثيرة"),
+    "bad_encoding": gettext_noop("نص بترميز غير صالح"),
 }
-BANNED_WORD = "كلمة محظورة ({category}): {term}"
-SUSPECT_WORD = "كلمة مشبوهة ({category}): {term}"
-RULE_REASON = "قاعدة ({category}): {rule}"
-SCORE_REASON = "درجة المصنف {score:.2f}"
-NO_MODEL = "المصنف غير متاح"
+BANNED_WORD = gettext_noop("كلمة محظورة ({category}): {term}")
+SUSPECT_WORD = gettext_noop("كلمة مشبوهة ({category}): {term}")
+RULE_REASON = gettext_noop("قاعدة ({category}): {rule}")
+SCORE_REASON = gettext_noop("درجة المصنف {score:.2f}")
+NO_MODEL = gettext_noop("المصنف غير متاح")
 
 # How much a rule adds to the score, as the probability that it alone is right (noisy-or).
 _EVIDENCE = {"banned": 0.95, "suspect": 0.5}

@@ -8,6 +8,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from akhbar.moderation.lexicon import Lexicon
 from akhbar.moderation.policy import Thresholds, decide
 from akhbar.moderation.store import active_lexicon
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             with open(path, "rb") as handle:
                 self._run(handle, thresholds, lexicon)
 
-    def _run(self, stream: io.IOBase, thresholds: Thresholds, lexicon) -> None:
+    def _run(self, stream: io.IOBase, thresholds: Thresholds, lexicon: Lexicon) -> None:
         out = self.stdout
         for raw in stream:
             if isinstance(raw, bytes):
