@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 THREAD_KEY = "comments:thread:{}"
 THREAD_SECONDS = 60 * 60
-_sqlite_writer = threading.Lock()
+_sqlite_lock = threading.RLock()
 
 
 class Refused(Exception):
@@ -51,11 +51,12 @@ class Submission:
 
 
 @contextlib.contextmanager
-def write_guard() -> Iterator[None]:
-    """Serialize this process's writers on SQLite (one writer at a time there anyway); other databases
-    take their own row locks."""
+def db_guard() -> Iterator[None]:
+    """On SQLite, one thread of this process at a time touches the comment tables. SQLite has a single
+    writer anyway, and a shared-cache database (the test suite's in-memory one) answers a read that
+    meets a write with an error instead of waiting. Other databases take their own row locks."""
     if connection.vendor == "sqlite":
-        with _sqlite_writer:
+        with _sqlite_lock:
             yield
     else:
         yield
@@ -105,26 +106,29 @@ def resolve_parent(article_id: int, parent_id: int | None) -> int | None:
 def submit(submission: Submission, profile) -> Comment:
     """Check bans, rate limits, replay and duplicates, decide, then store the comment exactly once."""
     ip_key = security.ip_hash(submission.ip)
-    if is_banned(submission.email, submission.ip):
-        raise Refused(403, _("لا يمكن قبول تعليقات من هذا العنوان أو البريد الإلكتروني."))
     limits = conf.rate_limits()
     flood = _("أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.")
     if security.hit_rate_limit("ip", ip_key, *limits["ip"]):
         raise Refused(429, flood)
     if security.hit_rate_limit("email", submission.email, *limits["email"]):
         raise Refused(429, flood)
-    parent_id = resolve_parent(submission.article_id, submission.parent_id)
-
     fingerprint = body_fingerprint(submission.body)
     duplicate = _("وصلنا هذا التعليق من قبل على هذا الخبر.")
     since = timezone.now() - timezone.timedelta(seconds=conf.duplicate_seconds())
     dup_key = (
         f"comments:dup:{submission.article_id}:{fingerprint[:32]}:{security.ip_hash(submission.email)[:16]}"
     )
-    if Comment.objects.filter(
-        article_id=submission.article_id, email=submission.email, body_hash=fingerprint, created_at__gte=since
-    ).exists():
-        raise Refused(409, duplicate)
+    with db_guard():
+        if is_banned(submission.email, submission.ip):
+            raise Refused(403, _("لا يمكن قبول تعليقات من هذا العنوان أو البريد الإلكتروني."))
+        parent_id = resolve_parent(submission.article_id, submission.parent_id)
+        if Comment.objects.filter(
+            article_id=submission.article_id,
+            email=submission.email,
+            body_hash=fingerprint,
+            created_at__gte=since,
+        ).exists():
+            raise Refused(409, duplicate)
     if not security.claim(submission.challenge_id):
         raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد."))
     if not cache.add(dup_key, 1, timeout=conf.duplicate_seconds()):
@@ -150,7 +154,7 @@ def submit(submission: Submission, profile) -> Comment:
         decided_at=now,
     )
     try:
-        with write_guard(), transaction.atomic():
+        with db_guard(), transaction.atomic():
             comment.save()
             AuditEntry.objects.create(
                 comment=comment, action=AuditEntry.POSTED, from_status="", to_status=status,
@@ -186,11 +190,12 @@ def thread(article_id: int) -> tuple[list[Comment], int]:
     cached = cache.get(key)
     if cached is not None:
         return cached
-    rows = list(
-        Comment.objects.filter(article_id=article_id, status=Comment.APPROVED)
-        .only("pk", "parent_id", "name", "title", "body", "created_at")
-        .order_by("created_at", "pk")
-    )
+    with db_guard():
+        rows = list(
+            Comment.objects.filter(article_id=article_id, status=Comment.APPROVED)
+            .only("pk", "parent_id", "name", "title", "body", "created_at")
+            .order_by("created_at", "pk")
+        )
     tops = [row for row in rows if row.parent_id is None]
     by_id = {row.pk: row for row in tops}
     for row in tops:
@@ -217,7 +222,7 @@ def moderate(comments: Iterable[Comment], action: str, user, reason: str = "") -
     touched: set[int] = set()
     changed = 0
     now = timezone.now()
-    with write_guard(), transaction.atomic():
+    with db_guard(), transaction.atomic():
         for comment in comments:
             before = comment.status
             if action in (AuditEntry.BAN_EMAIL, AuditEntry.BAN_IP):
@@ -253,7 +258,7 @@ def report(comment: Comment, ip: str, profile) -> bool:
     ip_key = security.ip_hash(ip)
     threshold = getattr(profile, "comment_reports_to_hold", 3) or 3
     try:
-        with write_guard(), transaction.atomic():
+        with db_guard(), transaction.atomic():
             Report.objects.create(comment=comment, ip_hash=ip_key)
             Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
             comment.refresh_from_db(fields=["report_count", "status"])
