@@ -135,6 +135,9 @@ def variants() -> dict[str, tuple[Chain, Chain]]:
         "light_stem + snowball_stem + surface form": akhbar_chain(
             light_stem, snowball_stem, keep_surface=True
         ),
+        "light_stem without ت before pronouns + snowball_stem": akhbar_chain(
+            make_stemmer(replace(DEFAULT_RULES, teh_before_pronoun=False)), snowball_stem
+        ),
         CHOSEN: (analyze, query_terms),
     }
 
