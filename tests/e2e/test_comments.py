@@ -1,0 +1,154 @@
+"""A reader comments in a real browser; a moderator approves the held comment in the Wagtail admin."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from akhbar.comments.models import AuditEntry, Comment
+from tests.factories import make_article, make_section, make_site
+
+from .conftest import run_axe
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CLEAN = "شكرًا على هذا التقرير، أتمنى أن تتابعوا افتتاح المستشفى الجديد وتنشروا مواعيد العمل فيه."
+ABUSIVE = "هذا الكاتب تافه وكلامه سخيف"
+
+
+@pytest.fixture
+def article_url(live_server):
+    port = urlsplit(live_server.url).port
+    # Thresholds that publish a polite comment and hold (never auto-reject) a rude one, so the test
+    # follows the moderator's path whatever the classifier's exact scores.
+    site = make_site(
+        "casablanca.localhost", default=True, name_ar="أخبار الدار البيضاء",
+        comment_approve_below=0.6, comment_reject_above=1.0, comment_max_length=400,
+    )  # fmt: skip
+    article = make_article(make_section(site, "صحة"), "افتتاح مستشفى جديد في الدار البيضاء")
+    return f"http://casablanca.localhost:{port}{article.get_url_parts()[2]}", port
+
+
+def fill_comment(page, *, name: str, email: str, title: str, body: str) -> None:
+    page.fill("#id_name", name)
+    page.fill("#id_email", email)
+    page.fill("#id_title", title)
+    page.fill("#id_body", body)
+    page.check("#id_agree")
+    page.wait_for_function("() => document.querySelector('[data-pow-number]').value !== ''", timeout=15_000)
+    assert "تم التحقق" in page.locator("[data-pow-status]").inner_text()
+    assert page.locator("[data-question]").is_hidden()
+
+
+def test_reader_comments_and_moderator_approves_the_held_one(
+    browser, article_url, screenshots, django_user_model
+):
+    url, port = article_url
+    origin = f"http://casablanca.localhost:{port}"
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+
+    assert page.locator("#comments-title").inner_text().endswith("(لا تعليقات بعد)")
+    assert page.locator("#body-counter").inner_text() == "الأحرف المتبقية: 400 من 400"
+    page.type("#id_body", "مَرْحَبًا 👍🏽")
+    assert page.locator("#body-counter").inner_text() == "الأحرف المتبقية: 393 من 400"
+    page.fill("#id_body", "ب" * 401)
+    counter = page.locator("#body-counter")
+    assert "تجاوزت الحد الأقصى بـ 1" in counter.inner_text()
+    page.wait_for_function("() => document.querySelector('[data-counter-announce]').textContent !== ''")
+
+    fill_comment(page, name="سلمى", email="salma@example.org", title="متابعة مطلوبة", body=CLEAN)
+    page.screenshot(path=str(screenshots / "comments-form-filled.png"), full_page=True)
+    violations = run_axe(page)
+    assert violations == [], violations
+    with page.expect_navigation():
+        page.click("button.comment-submit")
+    assert "تم نشر تعليقك" in page.locator("#comments-status").inner_text()
+    assert CLEAN in page.locator(".comment-list").inner_text()
+    assert page.locator("#comments-title").inner_text().endswith("(تعليق واحد)")
+    assert "salma@example.org" not in page.content()
+    page.locator(".comment-list").screenshot(path=str(screenshots / "comments-published.png"))
+
+    fill_comment(page, name="زائر", email="visitor@example.org", title="رأيي", body=ABUSIVE)
+    with page.expect_navigation():
+        page.click("button.comment-submit")
+    assert "بانتظار مراجعة المشرفين" in page.locator("#comments-status").inner_text()
+    assert ABUSIVE not in page.locator("#comments").inner_text()
+    page.screenshot(path=str(screenshots / "comments-held-notice.png"))
+    held = Comment.objects.get(status=Comment.HELD)
+    assert held.reasons
+
+    foreign = [r for r in requests if not r.startswith(origin) and not r.startswith("data:")]
+    assert foreign == [], foreign
+
+    django_user_model.objects.create_superuser("hala", "hala@example.org", "kalima-sirr", first_name="هالة")
+    admin = context.new_page()
+    admin.goto(f"{origin}/admin/login/?next=/admin/comments/")
+    admin.fill("#id_username", "hala")
+    admin.fill("#id_password", "kalima-sirr")
+    with admin.expect_navigation():
+        admin.click("button[type=submit]")
+    queue = admin.locator("table.comment-queue")
+    assert ABUSIVE in queue.inner_text()
+    assert held.reasons[0] in queue.inner_text()
+    admin.screenshot(path=str(screenshots / "comments-moderator-queue.png"), full_page=True)
+    admin.check(f"#pick-{held.pk}")
+    admin.select_option("#bulk-action", "approve")
+    admin.fill("#bulk-reason", "نقد للكاتب لا يتجاوز شروط النشر")
+    with admin.expect_navigation():
+        admin.click("#bulk-form button[type=submit]")
+    assert ABUSIVE not in admin.locator("main").inner_text()
+    admin.goto(f"{origin}/admin/comments/audit/")
+    assert "نقد للكاتب لا يتجاوز شروط النشر" in admin.locator("table.audit-log").inner_text()
+    admin.screenshot(path=str(screenshots / "comments-audit-log.png"), full_page=True)
+
+    page.goto(url)
+    assert ABUSIVE in page.locator(".comment-list").inner_text()
+    assert page.locator("#comments-title").inner_text().endswith("(تعليقان)")
+    page.locator("#comments").screenshot(path=str(screenshots / "comments-after-approval.png"))
+    entry = AuditEntry.objects.get(action=AuditEntry.APPROVE)
+    assert entry.user.username == "hala" and entry.comment_id == held.pk
+    context.close()
+
+
+def test_reader_without_javascript_passes_the_question_on_a_phone(browser, article_url, screenshots):
+    url, _port = article_url
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, locale="ar", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto(url)
+    assert "الحد الأقصى 400 حرف" in page.locator("#body-counter").inner_text()
+    page.fill("#id_name", "يوسف")
+    page.fill("#id_email", "youssef@example.org")
+    page.fill("#id_title", "سؤال")
+    page.fill("#id_body", "متى يبدأ استقبال المرضى في المستشفى الجديد؟")
+    page.check("#id_agree")
+    page.fill("#id_answer", "٩٩")  # wrong on purpose: the error sits beside the field, the text is kept
+    with page.expect_navigation():
+        page.click("button.comment-submit")
+    assert "الإجابة عن سؤال التحقق غير صحيحة" in page.locator("#answer-error").inner_text()
+    assert page.locator("#id_body").input_value() == "متى يبدأ استقبال المرضى في المستشفى الجديد؟"
+    page.screenshot(path=str(screenshots / "comments-phone-error.png"), full_page=True)
+    page.check("#id_agree")
+    page.fill("#id_answer", str(answer_of(page.locator("[data-question-text]").inner_text())))
+    with page.expect_navigation():
+        page.click("button.comment-submit")
+    assert "تم نشر تعليقك" in page.locator("#comments-status").inner_text()
+    assert "متى يبدأ استقبال المرضى" in page.locator(".comment-list").inner_text()
+    page.locator("#comments").screenshot(path=str(screenshots / "comments-phone-published.png"))
+    context.close()
+
+
+def answer_of(question: str) -> int:
+    from akhbar.comments.security import _NUMBER_WORDS
+
+    words = {word: n for n, word in enumerate(_NUMBER_WORDS)}
+    body = question.strip().removeprefix("كم يساوي ").removesuffix("؟")
+    for operator, sign in ((" زائد ", 1), (" ناقص ", -1)):
+        if operator in body:
+            a, b = body.split(operator)
+            return words[a] + sign * words[b]
+    raise AssertionError(question)
