@@ -47,7 +47,7 @@ def load(distractors: int | None):
             break
         news.append(article)
     queries, articles = [], {}
-    for d, (doc, qs) in enumerate(arcd):
+    for d, (_doc, qs) in enumerate(arcd):
         for q in qs:
             half = articles.setdefault(q.article, len(articles)) % 2
             queries.append((q.text, d, half))
@@ -93,12 +93,14 @@ def scores(ranks: np.ndarray, halves: np.ndarray) -> dict:
     }
 
 
-def akhbar_ranks(queries, relevant_page: list[int], ranking, now) -> np.ndarray:
+def akhbar_ranks(queries, relevant_page: list[int], ranking, now, rerank) -> np.ndarray:
     from akhbar.search.service import search
 
     ranks = []
     for text, d, _ in queries:
-        results = search(text, page=1, per_page=10, ranking=ranking, now=now, with_snippets=False)
+        results = search(
+            text, page=1, per_page=10, ranking=ranking, now=now, with_snippets=False, rerank=rerank
+        )
         ids = [h.page_id for h in results.hits]
         ranks.append(ids.index(relevant_page[d]) + 1 if relevant_page[d] in ids else 10**9)
     return np.array(ranks)
@@ -149,6 +151,7 @@ def main() -> None:
     from akhbar.importers.jsonl import parse_date
     from akhbar.importers.models import ImportedItem
     from akhbar.search.backends import DEFAULT_RANKING
+    from akhbar.search.rerank import DEFAULT_RERANK
 
     arcd, news, queries = load(args.distractors)
     halves = np.array([h for _, _, h in queries])
@@ -169,22 +172,29 @@ def main() -> None:
 
     rows = []
     t0 = time.perf_counter()
-    ranks = akhbar_ranks(queries, relevant_page, DEFAULT_RANKING, now)
+    ranks = akhbar_ranks(queries, relevant_page, DEFAULT_RANKING, now, DEFAULT_RERANK)
     rows.append(
         ("akhbar (search API function, SQLite FTS5)", scores(ranks, halves), time.perf_counter() - t0)
     )
     if args.grid:
+        r, rr = DEFAULT_RANKING, DEFAULT_RERANK
         grid = {
-            "akhbar, recency boost off": replace(DEFAULT_RANKING, recency_boost=0),
-            "akhbar, equal field weights": replace(DEFAULT_RANKING, title=1, summary=1, body=1),
-            "akhbar, extra stream off": replace(DEFAULT_RANKING, extra=0.0),
-            "akhbar, extra stream 1.0": replace(DEFAULT_RANKING, extra=1.0),
-            "akhbar, extra stream 0.4": replace(DEFAULT_RANKING, extra=0.4),
-            "akhbar, title 8": replace(DEFAULT_RANKING, title=8.0),
+            "akhbar, BM25 only (no second stage)": (r, None),
+            "akhbar, recency boost off": (replace(r, recency_boost=0), rr),
+            "akhbar, equal field weights": (replace(r, title=1, summary=1, body=1), rr),
+            "akhbar, extra stream off": (replace(r, extra=0.0), rr),
+            "akhbar, extra stream 1.0": (replace(r, extra=1.0), rr),
+            "akhbar, coverage only": (r, replace(rr, proximity_weight=0)),
+            "akhbar, proximity only": (r, replace(rr, coverage_weight=0)),
+            "akhbar, coverage 0.5 proximity 0.5": (r, replace(rr, coverage_weight=0.5, proximity_weight=0.5)),
+            "akhbar, coverage 2 proximity 2": (r, replace(rr, coverage_weight=2, proximity_weight=2)),
+            "akhbar, window 8": (r, replace(rr, window=8)),
+            "akhbar, window 20": (r, replace(rr, window=20)),
+            "akhbar, depth 50": (r, replace(rr, depth=50)),
         }
-        for name, ranking in grid.items():
+        for name, (ranking, rerank) in grid.items():
             t0 = time.perf_counter()
-            ranks = akhbar_ranks(queries, relevant_page, ranking, now)
+            ranks = akhbar_ranks(queries, relevant_page, ranking, now, rerank)
             rows.append((name, scores(ranks, halves), time.perf_counter() - t0))
     if not args.no_baselines:
         from baselines import LuceneArabicAnalyzer, SnowballArabicAnalyzer

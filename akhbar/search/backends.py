@@ -86,12 +86,16 @@ class SQLiteBackend:
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5({columns}, tokenize='ascii', prefix='2 3')"
         )
         cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE}_vocab USING fts5vocab({FTS_TABLE}, 'row')"
+        )
+        cursor.execute(
             f"CREATE TRIGGER IF NOT EXISTS search_entry_deleted AFTER DELETE ON {ENTRY_TABLE} "
             f"BEGIN DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END"
         )
 
     def drop_schema(self, cursor) -> None:
         cursor.execute("DROP TRIGGER IF EXISTS search_entry_deleted")
+        cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}_vocab")
         cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
     def clear(self, cursor) -> None:
@@ -177,6 +181,17 @@ class SQLiteBackend:
                 [*score_params, *params, limit, offset],
             )
             return total, [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many entries hold each term (in any field)."""
+        if not terms:
+            return {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT term, doc FROM {FTS_TABLE}_vocab WHERE term IN ({', '.join(['%s'] * len(terms))})",
+                terms,
+            )
+            return dict(cursor.fetchall())
 
     def suggest(self, prefix: str, filters: Filters, limit: int) -> list[int]:
         params: list = ["{title} : " + self._quote(prefix) + " *"]
@@ -277,6 +292,17 @@ class PostgresBackend:
                 [*score_params, *params, limit, offset],
             )
             return total, [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many entries hold each term (one GIN lookup per term)."""
+        out = {}
+        with connection.cursor() as cursor:
+            for term in terms:
+                cursor.execute(
+                    f"SELECT count(*) FROM {ENTRY_TABLE} WHERE document @@ %s::tsquery", [self._lexeme(term)]
+                )
+                out[term] = cursor.fetchone()[0]
+        return out
 
     def suggest(self, prefix: str, filters: Filters, limit: int) -> list[int]:
         params: list = [self._lexeme(prefix) + ":*A"]

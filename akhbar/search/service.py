@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Page
@@ -13,9 +14,11 @@ from .analysis import prefix_term
 from .backends import DEFAULT_RANKING, Filters, Ranking, get_backend
 from .models import SearchEntry
 from .query import ParsedQuery, parse_query
+from .rerank import DEFAULT_RERANK, Rerank, features, idf, lookup_for
 from .snippets import highlight, snippet
 
 PER_PAGE = 10
+CORPUS_SIZE_KEY = "akhbar:search:corpus-size"
 MAX_PAGE = 100
 
 
@@ -67,20 +70,62 @@ def search(
     ranking: Ranking = DEFAULT_RANKING,
     now: datetime | None = None,
     with_snippets: bool = True,
+    rerank: Rerank | None = DEFAULT_RERANK,
 ) -> Results:
     """Ranked, filtered, paginated hits for ``text``; snippets cut from the original text."""
     query = parse_query(text)
     results = Results(query=query, page=page, per_page=per_page)
     if query.is_empty:
         return results
-    total, ranked = get_backend().search(
-        query, filters or Filters(), ranking, now or timezone.now(), per_page, (page - 1) * per_page
-    )
+    backend = get_backend()
+    filters = filters or Filters()
+    now = now or timezone.now()
+    offset = (page - 1) * per_page
+    depth = rerank.depth if rerank is not None and query.words else 0
+    if offset + per_page <= depth:
+        total, ranked = backend.search(query, filters, ranking, now, depth, 0)
+        ranked = rerank_hits(query, ranked, rerank)[offset : offset + per_page]
+    else:
+        total, ranked = backend.search(query, filters, ranking, now, per_page, offset)
     results.total = total
     results.hits = [Hit(page_id=pk, score=score) for pk, score in ranked]
     if with_snippets:
         describe(results.hits, query.highlight_terms())
     return results
+
+
+def _corpus_size() -> int:
+    size = cache.get(CORPUS_SIZE_KEY)
+    if size is None:
+        size = SearchEntry.objects.count()
+        cache.set(CORPUS_SIZE_KEY, size, 300)
+    return size
+
+
+def rerank_hits(
+    query: ParsedQuery, ranked: list[tuple[int, float]], rerank: Rerank
+) -> list[tuple[int, float]]:
+    """Re-order the first candidates by coverage and proximity of the query's words (akhbar.search.rerank)."""
+    if len(ranked) < 2:
+        return ranked
+    words = query.words
+    df = get_backend().document_frequencies([w.light for w in words])
+    n = max(_corpus_size(), 1)
+    weights = [idf(df.get(w.light, 0), n) for w in words]
+    lookup = lookup_for(words)
+    texts = {
+        pk: (title, summary, body[: rerank.max_chars])
+        for pk, title, summary, body in SearchEntry.objects.filter(
+            page_id__in=[pk for pk, _ in ranked]
+        ).values_list("page_id", "title", "summary", "body")
+    }
+    rescored = []
+    for pk, score in ranked:
+        coverage, proximity = features(list(texts.get(pk, ())), weights, lookup, rerank.window)
+        factor = 1 + rerank.coverage_weight * coverage + rerank.proximity_weight * proximity
+        rescored.append((pk, score * factor))
+    rescored.sort(key=lambda item: (-item[1], -item[0]))
+    return rescored
 
 
 def describe(hits: list[Hit], terms: set[str]) -> None:
