@@ -13,6 +13,7 @@ The input is a word already normalized by ``normalize_for_search`` (ة folded to
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import Stemmer
@@ -31,7 +32,9 @@ PROTECTED: frozenset[str] = frozenset(
 )
 
 
-PRONOUNS = frozenset(("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه"))
+# Attached pronouns that show a ت before them stood for ة (حكومتها). ه is not one of them: after
+# normalization it is also the folded ة itself (ثابته = ثابتة, whose ت is part of the word).
+PRONOUNS = frozenset(("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,7 @@ DEFAULT_RULES = StemRules(
 )
 
 
-def make_stemmer(rules: StemRules):
+def make_stemmer(rules: StemRules) -> Callable[[str], str]:
     """Build a stemming function for ``rules`` (bench/arabic.py compares several)."""
     prefixes = tuple(sorted(rules.prefixes, key=len, reverse=True))
     suffixes = rules.suffixes
@@ -107,7 +110,7 @@ def make_stemmer(rules: StemRules):
                 pronoun = pronoun or suffix in PRONOUNS
                 if not repeat or word in protected:
                     break
-        if teh and pronoun and word[-1] == "ت" and len(word) > min_stem:
+        if teh and pronoun and word.endswith("ت") and len(word) > min_stem:
             word = word[:-1]
         return word
 

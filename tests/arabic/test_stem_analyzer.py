@@ -27,6 +27,7 @@ def stem(word: str) -> str:
         pytest.param("الحكومة", "حكوم", id="JA: ة folded to ه then removed"),
         pytest.param("سياراتهم", "سيار", id="plural ات before a pronoun keeps its ت rule apart"),
         pytest.param("صوتها", "صوت", id="radical ت kept: the 3-letter guard"),
+        pytest.param("ثابتة", "ثابت", id="ت of the word kept before a folded ة (not a pronoun)"),
         pytest.param("التونسي", "تونس", id="JA-culture-1: nisba adjective ي"),
         pytest.param("فيلم", "فيلم", id="short word unchanged"),
         pytest.param("هم", "هم", id="two letters never stemmed"),
