@@ -45,46 +45,63 @@ class FeatureConfig:
         return 1 << self.bits
 
 
-def _hash(feature: str, mask: int) -> int:
-    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & mask
+# Feature namespaces: CRC-32 of the UTF-16 text, started from a different value per kind of feature.
+_CHARS = 0
+_WORD = zlib.crc32(b"w:")
+_STEM = zlib.crc32(b"s:")
+_SKELETON = zlib.crc32(b"k")
+_EXTRA = zlib.crc32(b"x:")
+_NO_INDICES = np.zeros(0, dtype=np.uint32)
 
 
-@lru_cache(maxsize=262144)
-def _word_indices(word: str, config: FeatureConfig) -> tuple[int, ...]:
+def _hash(text: str, namespace: int) -> int:
+    return zlib.crc32(text.encode("utf-16-le", "surrogatepass"), namespace)
+
+
+def _ngrams(text: str, sizes: Iterable[int], namespace: int, out: list[int]) -> None:
+    """Append the hashes of the character n-grams of ``text`` (each size in ``sizes``) to ``out``."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    crc = zlib.crc32
+    for n in sizes:
+        width = 2 * n
+        out.extend([crc(data[i : i + width], namespace) for i in range(0, len(data) - width + 1, 2)])
+
+
+@lru_cache(maxsize=65536)
+def _word_indices(word: str, config: FeatureConfig) -> np.ndarray:
     """Hashed features of one word: its character n-grams, the word itself and its stems (cached)."""
-    mask = config.size - 1
-    padded = f" {word} "
-    grams: list[str] = []
-    for n in range(config.char_min, min(config.char_max, len(padded)) + 1):
-        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
-    grams.append("w:" + word)
+    hashes: list[int] = []
+    _ngrams(f" {word} ", range(config.char_min, config.char_max + 1), _CHARS, hashes)
+    hashes.append(_hash(word, _WORD))
     if config.stems:
         # Clitic-stripped forms (والكلاب → كلاب): one feature per form, shared across dialect spellings.
-        grams.extend("s:" + form for form in word_forms(word)[1] if form != word)
+        hashes.extend(_hash(form, _STEM) for form in word_forms(word)[1] if form != word)
     if config.skeleton:
         # Consonant skeleton (long vowels and final h dropped, repeats squeezed): dialects spell vowels
         # differently (شرموطه, شرموطا, شرمووطة), the skeleton's 3- and 4-grams do not change.
-        padded = f" {squeeze(word).translate(_VOWELS)} "
-        for n in (3, 4):
-            grams.extend("k" + padded[i : i + n] for i in range(len(padded) - n + 1))
-    return tuple(_hash(gram, mask) for gram in grams)
+        _ngrams(f" {squeeze(word).translate(_VOWELS)} ", (3, 4), _SKELETON, hashes)
+    indices = np.asarray(hashes, dtype=np.uint32) & np.uint32(config.size - 1)
+    indices.setflags(write=False)  # shared through the cache
+    return indices
 
 
-def feature_indices(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> list[int]:
+def feature_indices(text: str, config: FeatureConfig, extra: Iterable[str] = ()) -> np.ndarray:
     """Hashed feature indices of one raw text, one per occurrence."""
     return word_feature_indices(tokens(normalize(text)), config, extra)
 
 
-def word_feature_indices(words: list[str], config: FeatureConfig, extra: Iterable[str] = ()) -> list[int]:
+def word_feature_indices(words: list[str], config: FeatureConfig, extra: Iterable[str] = ()) -> np.ndarray:
     """Hashed feature indices of already normalized words, one per occurrence."""
-    mask = config.size - 1
-    indices: list[int] = []
-    for word in words:
-        indices.extend(_word_indices(word, config))
-    for n in range(2, config.word_ngrams + 1):
-        indices.extend(_hash("w:" + " ".join(words[i : i + n]), mask) for i in range(len(words) - n + 1))
-    indices.extend(_hash("x:" + name, mask) for name in extra)
-    return indices
+    parts = [_word_indices(word, config) for word in words]
+    others = [
+        _hash(" ".join(words[i : i + n]), _WORD)
+        for n in range(2, config.word_ngrams + 1)
+        for i in range(len(words) - n + 1)
+    ]
+    others.extend(_hash(name, _EXTRA) for name in extra)
+    if others:
+        parts.append(np.asarray(others, dtype=np.uint32) & np.uint32(config.size - 1))
+    return np.concatenate(parts) if parts else _NO_INDICES
 
 
 def quantize_idf(idf: np.ndarray) -> np.ndarray:
@@ -97,9 +114,9 @@ def dequantize_idf(quantized: np.ndarray) -> np.ndarray:
     return (1.0 + quantized.astype(np.float32) / IDF_SCALE).astype(np.float32)
 
 
-def weighted(indices: list[int], idf: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def weighted(indices: np.ndarray, idf: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Distinct indices and their L2-normalized (1 + log count) x IDF values."""
-    unique, counts = np.unique(np.asarray(indices, dtype=np.int64), return_counts=True)
+    unique, counts = np.unique(indices, return_counts=True)
     values = 1.0 + np.log(counts)
     if idf is not None:
         values = values * idf[unique]
@@ -111,7 +128,7 @@ def features(
 ) -> dict[int, float]:
     """Hashed, L2-normalized feature values of one text, as {index: value}."""
     indices = feature_indices(text, config, extra)
-    if not indices:
+    if not len(indices):
         return {}
     unique, values = weighted(indices, idf)
     return dict(zip(unique.tolist(), values.tolist(), strict=True))
@@ -135,7 +152,7 @@ class Model:
         """Probability (0..1) from already normalized words (``tokens(normalize(text))``)."""
         indices = word_feature_indices(words, self.config, extra)
         z = self.bias
-        if indices:
+        if len(indices):
             unique, values = weighted(indices, self.idf)
             z += float(np.dot(self.weights[unique], values))
         if z >= 0:

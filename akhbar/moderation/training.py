@@ -32,7 +32,7 @@ from .classifier import (
 from .lexicon import Lexicon, default_lexicon
 
 DEFAULT_C = 10.0
-MODEL_VERSION = "osact2020-demo300-hashed-idf-lr-4"
+MODEL_VERSION = "osact2020-demo300-hashed-idf-lr-5"
 DEMO_PATH = Path(__file__).resolve().parents[2] / "data" / "demo" / "jawharafm-demo.jsonl.gz"
 NEUTRAL_SENTENCES = 300
 _SENTENCE_END = re.compile(r"[.!?؟\n]+")
@@ -69,16 +69,16 @@ def lexicon_features(text: str, lexicon: Lexicon) -> set[str]:
     return {f"{hit.category}:{hit.action}" for hit in lexicon.find(text)}
 
 
-def inverse_document_frequencies(index_lists: Sequence[list[int]], size: int) -> np.ndarray:
+def inverse_document_frequencies(index_lists: Sequence[np.ndarray], size: int) -> np.ndarray:
     """Smoothed IDF, log((n + 1) / (df + 1)) + 1, rounded as the shipped model stores it."""
     df = np.zeros(size, dtype=np.float64)
     for indices in index_lists:
-        df[np.unique(np.asarray(indices, dtype=np.int64))] += 1
+        df[np.unique(indices)] += 1
     idf = np.log((len(index_lists) + 1) / (df + 1)) + 1
     return dequantize_idf(quantize_idf(idf))
 
 
-def feature_matrix(index_lists: Sequence[list[int]], size: int, idf: np.ndarray | None):
+def feature_matrix(index_lists: Sequence[np.ndarray], size: int, idf: np.ndarray | None):
     """A scipy CSR matrix of weighted hashed features, one row per text."""
     import scipy.sparse as sp
 
@@ -86,7 +86,7 @@ def feature_matrix(index_lists: Sequence[list[int]], size: int, idf: np.ndarray 
     cols: list[int] = []
     vals: list[float] = []
     for i, indices in enumerate(index_lists):
-        if not indices:
+        if not len(indices):
             continue
         unique, values = weighted(indices, idf)
         rows.extend([i] * len(unique))
