@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -138,7 +139,7 @@ class HistoryView(ModeratorView):
         email = self.request.GET.get("email", "").strip().lower()
         ip = self.request.GET.get("ip", "").strip()
         if not email and not ip:
-            raise PermissionDenied
+            raise Http404
         wanted = Q(email=email) if email else Q(ip_hash=ip)
         comments = list(
             Comment.objects.filter(wanted).select_related("article").order_by("-created_at")[:200]

@@ -17,12 +17,9 @@ HOST = "casablanca.localhost"
 
 
 def make_moderator(django_user_model, username: str = "moderator"):
+    """A user in the moderators' group that the comments migrations create."""
     user = django_user_model.objects.create_user(username=username, password="pw", first_name="هالة")
-    group, _ = Group.objects.get_or_create(name="مشرفو التعليقات")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="moderate_comment")
-    )
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name="مشرفو التعليقات"))
     return user
 
 
@@ -195,3 +192,13 @@ def test_admin_menu_shows_the_queue_with_its_count(moderator_client):
     html = moderator_client.get("/admin/").content.decode()
     label = json.dumps("قائمة المراجعة (1)")[1:-1]
     assert label in html and '"url": "/admin/comments/"' in html
+
+
+def test_moderators_group_can_manage_bans(moderator_client):
+    Ban.objects.create(kind=Ban.EMAIL, value="Someone@Example.org", reason="تكرار الإساءة")
+    html = moderator_client.get("/admin/comment_bans/").content.decode()
+    assert "someone@example.org" in html and "تكرار الإساءة" in html
+
+
+def test_history_without_a_commenter_is_not_found(moderator_client):
+    assert moderator_client.get("/admin/comments/history/").status_code == 404

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from akhbar.arabic.plurals import Noun, count_phrase
 
@@ -13,12 +14,13 @@ from ..forms import CommentForm
 
 register = template.Library()
 
+LETTERS = Noun(one="حرف واحد", two="حرفان", few="أحرف", many="حرفًا", other="حرف")
 COMMENTS = Noun(one="تعليق واحد", two="تعليقان", few="تعليقات", many="تعليقًا", other="تعليق")
 OUTCOMES = {
-    "published": ("success", "تم نشر تعليقك. شكرًا لمشاركتك."),
-    "held": ("info", "وصل تعليقك وهو بانتظار مراجعة المشرفين قبل نشره."),
-    "rejected": ("warning", "لم يُنشر تعليقك لأنه يخالف شروط النشر."),
-    "reported": ("info", "شكرًا، وصل بلاغك إلى المشرفين."),
+    "published": ("success", gettext_lazy("تم نشر تعليقك. شكرًا لمشاركتك.")),
+    "held": ("info", gettext_lazy("وصل تعليقك وهو بانتظار مراجعة المشرفين قبل نشره.")),
+    "rejected": ("warning", gettext_lazy("لم يُنشر تعليقك لأنه يخالف شروط النشر.")),
+    "reported": ("info", gettext_lazy("شكرًا، وصل بلاغك إلى المشرفين.")),
 }
 
 
@@ -56,13 +58,10 @@ def comments_section(context, article) -> dict:
         "form": form,
         "challenge": security.new_challenge(),
         "max_length": max_length,
-        "max_length_label": count_phrase(max_length, _LETTERS, digits),
+        "max_length_label": count_phrase(max_length, LETTERS, digits),
         "reply_to": reply_to,
-        "outcome": (outcome[0], _(outcome[1])) if outcome else None,
+        "outcome": outcome,
         "terms_url": getattr(network, "terms_url", "") or reverse("comments:terms"),
         "post_url": reverse("comments:post", args=[article.pk]),
         "challenge_url": reverse("comments:challenge"),
     }
-
-
-_LETTERS = Noun(one="حرف واحد", two="حرفان", few="أحرف", many="حرفًا", other="حرف")
