@@ -51,6 +51,10 @@ def test_default_lists_cover_every_category_with_both_actions():
         "صادق عبيد ومحمد العبد",  # surnames
         "حلب وحمص",  # cities
         "يا عبد الله",  # a polite address
+        "الأطراف الرافضة للاتفاق",  # "refusing", not the sectarian slur
+        "الجماعات التكفيرية في المنطقة",  # a journalistic term
+        "أعلنت الوزارة للإعلان عن النتائج عبر واتساب",  # announcing, and an app's name
+        "عكروت وزير سابق",  # a surname
     ],
 )
 def test_innocent_words_containing_listed_letters_are_not_matched(text):
