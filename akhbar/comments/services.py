@@ -237,6 +237,11 @@ def moderate(comments: Iterable[Comment], action: str, user, reason: str = "") -
                 after = Comment.REJECTED if before in (Comment.HELD, Comment.APPROVED) else before
             else:
                 after = ACTION_STATUS[action]
+            if action == AuditEntry.APPROVE and comment.report_count:
+                # A moderator has read it: earlier reports no longer count towards sending it back.
+                Report.objects.filter(comment=comment).delete()
+                comment.report_count = 0
+                comment.save(update_fields=["report_count"])
             if after != before:
                 comment.status = after
                 comment.decided_at = now

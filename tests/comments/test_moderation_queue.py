@@ -202,3 +202,25 @@ def test_moderators_group_can_manage_bans(moderator_client):
 
 def test_history_without_a_commenter_is_not_found(moderator_client):
     assert moderator_client.get("/admin/comments/history/").status_code == 404
+
+
+def test_approving_a_reported_comment_clears_its_reports(moderator_client):
+    article = make_commentable_article(comment_reports_to_hold=2)
+    comment = make_comment(article)
+    report_from(comment, "203.0.113.21")
+    report_from(comment, "203.0.113.22")
+    comment.refresh_from_db()
+    assert comment.status == Comment.HELD
+    moderator_client.post("/admin/comments/", {"action": "approve", "comment": [comment.pk]})
+    report_from(comment, "203.0.113.23")
+    comment.refresh_from_db()
+    assert comment.status == Comment.APPROVED and comment.report_count == 1
+
+
+def test_the_comments_menu_is_hidden_from_editors_who_cannot_moderate(django_user_model):
+    user = django_user_model.objects.create_user(username="editor2", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    assert '"url": "/admin/comments/"' not in html
