@@ -271,8 +271,8 @@ class Importer:
         with transaction.atomic():
             created = self._create(new_items)
             updated = self._update(old_items, existing)
-            documents = [self._document(page_id, item) for page_id, item in (*created, *updated)]
-            write_documents(documents)
+            write_documents([self._document(page_id, item) for page_id, item in created], new_pages=True)
+            write_documents([self._document(page_id, item) for page_id, item in updated])
         report.created += len(created)
         report.updated += len(updated)
         report.page_ids.extend(page_id for page_id, _item in (*created, *updated))

@@ -83,7 +83,7 @@ class SQLiteBackend:
     def create_schema(self, cursor) -> None:
         columns = ", ".join(f"{f}, {f}_x" for f in FIELDS)
         cursor.execute(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5({columns}, tokenize='ascii', prefix='2 3')"
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5({columns}, tokenize='ascii')"
         )
         cursor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE}_vocab USING fts5vocab({FTS_TABLE}, 'row')"

@@ -89,13 +89,15 @@ def document_for(article, sites: Sequence[Site] | None = None) -> IndexDocument:
     )
 
 
-def write_documents(documents: Sequence[IndexDocument]) -> None:
-    """Replace the index entries of these pages with the documents given (one transaction)."""
+def write_documents(documents: Sequence[IndexDocument], *, new_pages: bool = False) -> None:
+    """Replace the index entries of these pages with the documents given (one transaction);
+    ``new_pages`` says they have none yet (the importer's new pages), which saves a lookup."""
     if not documents:
         return
     backend = get_backend()
     with transaction.atomic():
-        SearchEntry.objects.filter(page_id__in=[d.page_id for d in documents]).delete()
+        if not new_pages:
+            SearchEntry.objects.filter(page_id__in=[d.page_id for d in documents]).delete()
         entries = SearchEntry.objects.bulk_create(
             [
                 SearchEntry(
