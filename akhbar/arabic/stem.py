@@ -82,8 +82,15 @@ DEFAULT_RULES = StemRules(
 
 def make_stemmer(rules: StemRules) -> Callable[[str], str]:
     """Build a stemming function for ``rules`` (bench/arabic.py compares several)."""
-    prefixes = tuple(sorted(rules.prefixes, key=len, reverse=True))
-    suffixes = rules.suffixes
+    prefixes_by_length = [
+        (n, frozenset(p for p in rules.prefixes if len(p) == n))
+        for n in sorted({len(p) for p in rules.prefixes}, reverse=True)
+    ]
+    # Suffixes grouped by their last letter, each with its place in the list, so that only the few that
+    # can match are tried, still in list order and each at most once.
+    suffixes_by_last: dict[str, list[tuple[int, str]]] = {}
+    for index, suffix in enumerate(rules.suffixes):
+        suffixes_by_last.setdefault(suffix[-1], []).append((index, suffix))
     singles = frozenset(rules.single_prefixes)
     min_stem = rules.min_stem
     min_single = rules.min_single_prefix_word
@@ -94,9 +101,9 @@ def make_stemmer(rules: StemRules) -> Callable[[str], str]:
     def stem(word: str) -> str:
         if len(word) <= min_stem or word in protected:
             return word
-        for prefix in prefixes:
-            if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
-                word = word[len(prefix) :]
+        for n, prefixes in prefixes_by_length:
+            if word[:n] in prefixes and len(word) - n >= min_stem:
+                word = word[n:]
                 break
         else:
             if len(word) >= min_single and word[0] in singles:
@@ -104,12 +111,18 @@ def make_stemmer(rules: StemRules) -> Callable[[str], str]:
         if word in protected:
             return word
         pronoun = False
-        for suffix in suffixes:
-            if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
-                word = word[: -len(suffix)]
-                pronoun = pronoun or suffix in PRONOUNS
-                if not repeat or word in protected:
+        next_index = 0
+        while word:
+            for index, suffix in suffixes_by_last.get(word[-1], ()):
+                if index >= next_index and word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+                    word = word[: -len(suffix)]
+                    pronoun = pronoun or suffix in PRONOUNS
+                    next_index = index + 1
                     break
+            else:
+                break
+            if not repeat or word in protected:
+                break
         if teh and pronoun and word.endswith("ت") and len(word) > min_stem:
             word = word[:-1]
         return word
