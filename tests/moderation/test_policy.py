@@ -104,7 +104,22 @@ def test_decision_is_immutable():
     assert replace(decision, decision="hold").decision == "hold"
 
 
-@pytest.mark.parametrize("text", ["", " ", "\x00", "\u200b\u202e\u2066", "\n\t", "🙂" * 50, "ا" * 100_000])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\x00",
+        "\u200b\u202e\u2066",
+        "\n\t",
+        "🙂" * 50,
+        "ا" * 100_000,
+        "ك." * 20_000 + "@",  # once quadratic in the e-mail rule
+        "ك " * 20_000,
+        "a7" * 20_000,
+        "ـ" * 50_000,
+    ],
+)
 def test_degenerate_comments_get_a_decision(text):
     decision = decide(text, lexicon=LEXICON)
     assert decision.decision in policy.DECISIONS
