@@ -184,12 +184,10 @@ def main() -> None:
             "akhbar, equal field weights": (replace(r, title=1, summary=1, body=1), rr),
             "akhbar, extra stream off": (replace(r, extra=0.0), rr),
             "akhbar, extra stream 1.0": (replace(r, extra=1.0), rr),
-            "akhbar, coverage only": (r, replace(rr, proximity_weight=0)),
-            "akhbar, proximity only": (r, replace(rr, coverage_weight=0)),
-            "akhbar, coverage 0.5 proximity 0.5": (r, replace(rr, coverage_weight=0.5, proximity_weight=0.5)),
-            "akhbar, coverage 2 proximity 2": (r, replace(rr, coverage_weight=2, proximity_weight=2)),
-            "akhbar, window 8": (r, replace(rr, window=8)),
-            "akhbar, window 20": (r, replace(rr, window=20)),
+            "akhbar, proximity only": (r, replace(rr, pair_weight=0)),
+            "akhbar, pairs only": (r, replace(rr, proximity_weight=0)),
+            "akhbar, + coverage 1": (r, replace(rr, coverage_weight=1)),
+            "akhbar, window 12": (r, replace(rr, window=12)),
             "akhbar, depth 50": (r, replace(rr, depth=50)),
         }
         for name, (ranking, rerank) in grid.items():

@@ -7,9 +7,13 @@ the text that has most of its distinctive words, and has them near one another. 
 the index analyzer (so a word matches in any of its forms):
 
 - coverage: the idf-weighted share of the query's words that the story contains anywhere;
-- proximity: the largest idf-weighted share found within any window of ``window`` consecutive words.
+- proximity: the largest idf-weighted share found within any window of ``window`` consecutive words;
+- pairs: the idf-weighted share of the query's adjacent word pairs that appear in the same order,
+  at most 3 words apart (the ordered-window part of a sequential dependence model).
 
-The score becomes ``bm25 * (1 + coverage_weight * coverage + proximity_weight * proximity)``.
+The score becomes ``bm25 * (1 + coverage_weight * coverage + proximity_weight * proximity + pair_weight
+* pairs)``. The defaults were chosen on the "dev" half of bench/search_eval.py (see docs/decisions.md):
+coverage adds nothing once proximity is there, so its weight is 0.
 """
 
 from __future__ import annotations
@@ -26,9 +30,10 @@ from .analysis import WordTerms
 @dataclass(frozen=True)
 class Rerank:
     depth: int = 30
-    window: int = 12
-    coverage_weight: float = 1.0
-    proximity_weight: float = 1.0
+    window: int = 20
+    coverage_weight: float = 0.0
+    proximity_weight: float = 2.0
+    pair_weight: float = 0.5
     max_chars: int = 4000
 
 
@@ -58,12 +63,13 @@ def _word_ids(text: str, lookup: dict[str, int]) -> list[int]:
 
 
 def features(
-    texts: list[str], weights: list[float], lookup: dict[str, int], window: int
-) -> tuple[float, float]:
-    """(coverage, proximity) of one story's fields for query words of idf ``weights``; each field is
-    read up to the caller's cut (long bodies are cut, their lead carries the story)."""
+    texts: list[str], weights: list[float], lookup: dict[str, int], window: int, gap: int = 3
+) -> tuple[float, float, float]:
+    """(coverage, proximity, pairs) of one story's fields for query words of idf ``weights``; pairs is
+    the idf-weighted share of the query's adjacent word pairs found in order, at most ``gap`` words apart."""
     total = sum(weights) or 1.0
     present: set[int] = set()
+    pairs: set[int] = set()
     best = 0.0
     for text in texts:
         ids = _word_ids(text, lookup)
@@ -75,6 +81,8 @@ def features(
                 if counts.get(word, 0) == 0:
                     mass += weights[word]
                 counts[word] = counts.get(word, 0) + 1
+                if word + 1 in ids[position + 1 : position + 1 + gap]:
+                    pairs.add(word)
             if position >= window:
                 old = ids[position - window]
                 if old >= 0:
@@ -84,7 +92,9 @@ def features(
             if mass > best:
                 best = mass
     coverage = sum(weights[i] for i in present) / total
-    return coverage, best / total
+    pair_total = sum(weights[i] + weights[i + 1] for i in range(len(weights) - 1))
+    pair_share = sum(weights[i] + weights[i + 1] for i in pairs) / pair_total if pair_total else 0.0
+    return coverage, best / total, pair_share
 
 
 def lookup_for(words: list[WordTerms]) -> dict[str, int]:

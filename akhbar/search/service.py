@@ -121,8 +121,13 @@ def rerank_hits(
     }
     rescored = []
     for pk, score in ranked:
-        coverage, proximity = features(list(texts.get(pk, ())), weights, lookup, rerank.window)
-        factor = 1 + rerank.coverage_weight * coverage + rerank.proximity_weight * proximity
+        coverage, proximity, pairs = features(list(texts.get(pk, ())), weights, lookup, rerank.window)
+        factor = (
+            1
+            + rerank.coverage_weight * coverage
+            + rerank.proximity_weight * proximity
+            + rerank.pair_weight * pairs
+        )
         rescored.append((pk, score * factor))
     rescored.sort(key=lambda item: (-item[1], -item[0]))
     return rescored
