@@ -167,3 +167,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another origin
