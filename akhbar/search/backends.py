@@ -274,8 +274,12 @@ class PostgresBackend:
             total = cursor.fetchone()[0]
             if not total or offset >= total:
                 return total, []
+            # ts_rank takes weights in [0, 1]: scaled to the largest (the order of results is the same).
+            top = max(ranking.body, ranking.summary, ranking.title) or 1.0
             weights = (
-                "{" + ",".join(str(w) for w in (0.0, ranking.body, ranking.summary, ranking.title)) + "}"
+                "{"
+                + ",".join(str(w / top) for w in (0.0, ranking.body, ranking.summary, ranking.title))
+                + "}"
             )
             age = "greatest(0.0, extract(epoch FROM (%s - coalesce(e.published, 'epoch'::timestamptz))) / 86400.0)"
             score = f"ts_rank(%s::float4[], e.document, %s::tsquery, 1) * (1.0 + %s * %s / (%s + {age}))"
