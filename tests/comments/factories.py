@@ -12,10 +12,26 @@ from tests.factories import make_article, make_section, make_site
 _counter = itertools.count(1)
 
 
+def ensure_page_tree() -> None:
+    """Give an emptied database back the rows its migrations made that pages need (the default locale
+    and the tree's root). Transactional tests flush the database after themselves, and once Playwright
+    runs, pytest-django's serialized restore no longer reaches the connection the tests use."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+
+    if Page.get_first_root_node() is not None:
+        return
+    ContentType.objects.clear_cache()
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 def make_commentable_article(hostname: str = "casablanca.localhost", **profile):
     """An article on a site whose thresholds publish plain, polite comments (the classifier's exact
     scores are the moderation module's business, not these tests')."""
     profile = {"comment_approve_below": 0.6, "comment_reject_above": 0.98, **profile}
+    ensure_page_tree()
     site = make_site(hostname, default=True, **profile)
     return make_article(make_section(site))
 

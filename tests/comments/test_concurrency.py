@@ -13,7 +13,9 @@ import pytest
 from akhbar.comments.models import Comment
 from tests.comments.factories import comment_data, make_commentable_article
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized like the browser tests: a plain transactional test's flush would recreate content types
+# under new ids and break the serialized restore of the tests that follow it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 POSTERS = 12
 POSTS_EACH = 4

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from akhbar.comments.models import AuditEntry, Comment
+from tests.comments.factories import ensure_page_tree
 from tests.factories import make_article, make_section, make_site
 
 from .conftest import run_axe
@@ -18,6 +19,7 @@ ABUSIVE = "هذا الكاتب تافه وكلامه سخيف"
 @pytest.fixture
 def article_url(live_server):
     port = urlsplit(live_server.url).port
+    ensure_page_tree()
     # Thresholds that publish a polite comment and hold (never auto-reject) a rude one, so the test
     # follows the moderator's path whatever the classifier's exact scores.
     site = make_site(
