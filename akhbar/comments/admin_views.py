@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Site
 
 from akhbar.arabic.plurals import Noun, count_phrase
 from akhbar.moderation.policy import CATEGORY_LABELS
@@ -74,8 +75,10 @@ class QueueView(ModeratorView):
     template_name = "comments/admin/queue.html"
     page_title = gettext_lazy("قائمة مراجعة التعليقات")
 
-    def get_queryset(self, tab: str):
+    def get_queryset(self, tab: str, site: Site | None = None):
         comments = Comment.objects.select_related("article")
+        if site is not None:
+            comments = comments.filter(article__path__startswith=site.root_page.path)
         if tab == "reported":
             return comments.filter(status=Comment.APPROVED, report_count__gt=0).order_by(
                 "-report_count", "-score"
@@ -88,7 +91,10 @@ class QueueView(ModeratorView):
         context = super().get_context_data(**kwargs)
         tab = self.request.GET.get("status", "held")
         tab = tab if tab in dict(STATUS_TABS) else "held"
-        page = Paginator(self.get_queryset(tab), PAGE_SIZE).get_page(self.request.GET.get("p"))
+        sites = list(Site.objects.select_related("root_page").order_by("hostname"))
+        site_id = self.request.GET.get("site", "")
+        site = next((s for s in sites if str(s.pk) == site_id), None)
+        page = Paginator(self.get_queryset(tab, site), PAGE_SIZE).get_page(self.request.GET.get("p"))
         decorate(page.object_list)
         counts = Comment.objects.aggregate(
             held=Count("pk", filter=Q(status=Comment.HELD)),

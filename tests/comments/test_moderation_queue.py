@@ -10,6 +10,7 @@ from django.test import Client
 from akhbar.comments import security
 from akhbar.comments.models import AuditEntry, Ban, Comment, Report
 from tests.comments.factories import comment_data, make_comment, make_commentable_article
+from tests.factories import make_article, make_section, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +225,15 @@ def test_the_comments_menu_is_hidden_from_editors_who_cannot_moderate(django_use
     client.force_login(user)
     html = client.get("/admin/").content.decode()
     assert '"url": "/admin/comments/"' not in html
+
+
+def test_queue_can_be_narrowed_to_one_site_of_the_network(moderator_client):
+    casablanca = make_commentable_article()
+    tunis_site = make_site("tunis.localhost", name_ar="أخبار تونس")
+    tunis = make_article(make_section(tunis_site))
+    make_comment(casablanca, status=Comment.HELD, title="من الدار البيضاء")
+    make_comment(tunis, status=Comment.HELD, title="من تونس")
+    everything = moderator_client.get("/admin/comments/").content.decode()
+    assert "من الدار البيضاء" in everything and "من تونس" in everything
+    only_tunis = moderator_client.get(f"/admin/comments/?site={tunis_site.pk}").content.decode()
+    assert "من تونس" in only_tunis and "من الدار البيضاء" not in only_tunis

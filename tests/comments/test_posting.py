@@ -3,10 +3,14 @@
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from akhbar.comments.models import AuditEntry, Comment
 from tests.comments.factories import comment_data, make_comment, make_commentable_article
+from tests.factories import make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -181,9 +185,24 @@ def test_approved_comment_purges_the_article_from_the_front_end_cache():
 
 def test_comment_on_another_sites_article_is_not_found():
     article = make_commentable_article()
-    from tests.factories import make_site
-
     make_site("tunis.localhost")
     response = post(Client(HTTP_HOST="tunis.localhost"), article)
     assert response.status_code == 404
     assert not Comment.objects.exists()
+
+
+def test_queries_for_the_article_page_do_not_grow_with_the_comments():
+    article = make_commentable_article()
+    client = Client(HTTP_HOST=HOST)
+
+    def queries_with(total: int) -> int:
+        while Comment.objects.count() < total:
+            top = make_comment(article)
+            make_comment(article, parent=top)
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(article.url).status_code == 200
+        return len(captured)
+
+    client.get(article.url)  # first-request caches (content types, site root paths) out of the count
+    assert queries_with(4) == queries_with(40)
