@@ -19,9 +19,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def browser():
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         pytest.skip("Debian's chromium is not installed (apt-get install -y chromium); .ci/run installs it")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Starting Playwright switches the execution context, and Django keeps one connection object per
+    # context: without this, tests after it would get fresh connections that lack the serialized test
+    # data, and `serialized_rollback` would silently restore nothing.
+    saved = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in saved.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
