@@ -147,9 +147,17 @@ class SQLiteBackend:
         return expression
 
     def search(
-        self, query: ParsedQuery, filters: Filters, ranking: Ranking, now: datetime, limit: int, offset: int
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        ranking: Ranking,
+        now: datetime,
+        limit: int,
+        offset: int,
+        with_total: bool = True,
     ) -> tuple[int, list[tuple[int, float]]]:
-        """(total, [(page_id, score)]) best first."""
+        """(total, [(page_id, score)]) best first; without ``with_total`` no count is run and the
+        total is only what was fetched."""
         match = self.match_expression(query)
         params: list = [match]
         where = _where(filters, params)
@@ -161,12 +169,14 @@ class SQLiteBackend:
             ranking.body,
             ranking.body * ranking.extra,
         ]
-        base = f"FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid WHERE {FTS_TABLE} MATCH %s{where}"
+        base = f"FROM {FTS_TABLE} f CROSS JOIN {ENTRY_TABLE} e ON e.id = f.rowid WHERE {FTS_TABLE} MATCH %s{where}"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", params)
-            total = cursor.fetchone()[0]
-            if not total or offset >= total:
-                return total, []
+            total = None
+            if with_total:
+                cursor.execute(f"SELECT count(*) {base}", params)
+                total = cursor.fetchone()[0]
+                if not total or offset >= total:
+                    return total, []
             age = "max(0.0, julianday(%s) - julianday(coalesce(e.published, '1970-01-01')))"
             score = f"-bm25({FTS_TABLE}, {', '.join(['%s'] * 6)}) * (1.0 + %s * %s / (%s + {age}))"
             score_params = [
@@ -180,7 +190,8 @@ class SQLiteBackend:
                 f"SELECT e.page_id, {score} AS score {base} ORDER BY score DESC, e.page_id DESC LIMIT %s OFFSET %s",
                 [*score_params, *params, limit, offset],
             )
-            return total, [(row[0], row[1]) for row in cursor.fetchall()]
+            hits = [(row[0], float(row[1])) for row in cursor.fetchall()]
+            return (offset + len(hits) if total is None else total), hits
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         """How many entries hold each term (in any field)."""
@@ -198,7 +209,7 @@ class SQLiteBackend:
         where = _where(filters, params)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT e.page_id FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid "
+                f"SELECT e.page_id FROM {FTS_TABLE} f CROSS JOIN {ENTRY_TABLE} e ON e.id = f.rowid "
                 f"WHERE {FTS_TABLE} MATCH %s{where} ORDER BY e.published DESC LIMIT %s",
                 [*params, limit],
             )
@@ -264,16 +275,25 @@ class PostgresBackend:
         return " | ".join([self._word(w) for w in query.words] + [self._phrase(p) for p in query.phrases])
 
     def search(
-        self, query: ParsedQuery, filters: Filters, ranking: Ranking, now: datetime, limit: int, offset: int
+        self,
+        query: ParsedQuery,
+        filters: Filters,
+        ranking: Ranking,
+        now: datetime,
+        limit: int,
+        offset: int,
+        with_total: bool = True,
     ) -> tuple[int, list[tuple[int, float]]]:
         params: list = [self.tsquery(query)]
         where = _where(filters, params)
         base = f"FROM {ENTRY_TABLE} e WHERE e.document @@ %s::tsquery{where}"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", params)
-            total = cursor.fetchone()[0]
-            if not total or offset >= total:
-                return total, []
+            total = None
+            if with_total:
+                cursor.execute(f"SELECT count(*) {base}", params)
+                total = cursor.fetchone()[0]
+                if not total or offset >= total:
+                    return total, []
             # ts_rank takes weights in [0, 1]: scaled to the largest (the order of results is the same).
             top = max(ranking.body, ranking.summary, ranking.title) or 1.0
             weights = (
@@ -295,7 +315,8 @@ class PostgresBackend:
                 f"SELECT e.page_id, {score} AS score {base} ORDER BY score DESC, e.page_id DESC LIMIT %s OFFSET %s",
                 [*score_params, *params, limit, offset],
             )
-            return total, [(row[0], float(row[1])) for row in cursor.fetchall()]
+            hits = [(row[0], float(row[1])) for row in cursor.fetchall()]
+            return (offset + len(hits) if total is None else total), hits
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         """How many entries hold each term (one GIN lookup per term)."""

@@ -1,7 +1,7 @@
 """Automatic related stories ("قد يهمك أيضا"), computed from the search index when a story is published.
 
-Method ("more like this"): the story's headline and summary words, plus its body's most repeated
-terms, become one ranked OR query (BM25 gives the distinctive words their weight), restricted to the
+Method ("more like this"): the story's 16 most distinctive words (tf · idf over its headline, summary
+and body, headline and summary words counting triple) become one ranked OR query, restricted to the
 same site and excluding the story itself. The best candidates are then re-ranked: relevance (scaled to
 the best candidate), a bonus for the same section and one for being close in time. A candidate whose
 headline and summary share most of their terms with the story is the same story (often from another
@@ -19,11 +19,13 @@ from .analysis import WordTerms, field_streams, query_word
 from .backends import Filters, Ranking, get_backend
 from .models import RelatedStories, SearchEntry
 from .query import ParsedQuery
+from .rerank import idf
 
 RELATED_COUNT = 6
 CANDIDATES = 40
-MAX_QUERY_WORDS = 32
+QUERY_WORDS = 16
 BODY_TERMS = 12
+HEADLINE_WEIGHT = 3
 MAX_SAME_STORY = 2
 SAME_STORY = 0.35
 NEAR_COPY = 0.85
@@ -51,20 +53,25 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def more_like_this_query(entry: SearchEntry) -> ParsedQuery:
-    """The query a story's related stories are found with."""
+    """The query a story's related stories are found with: its most distinctive words (tf · idf, a
+    headline or summary word counting as three body occurrences)."""
     from akhbar.arabic.tokenize import WORD_RE
 
-    seen: dict[str, WordTerms] = {}
+    words: dict[str, WordTerms] = {}
+    weight: Counter[str] = Counter()
     for word in WORD_RE.findall(f"{entry.title} {entry.summary}"):
         terms = query_word(word)
-        if terms is not None and terms.light not in seen:
-            seen[terms.light] = terms
-    body = Counter(_words(entry.body))
-    for term, count in body.most_common(BODY_TERMS * 2):
-        if len(seen) >= MAX_QUERY_WORDS or count < 2:
-            break
-        seen.setdefault(term, WordTerms(term))
-    return ParsedQuery(text=entry.title, words=list(seen.values())[:MAX_QUERY_WORDS])
+        if terms is not None:
+            words.setdefault(terms.light, terms)
+            weight[terms.light] += HEADLINE_WEIGHT
+    for term, count in Counter(_words(entry.body)).most_common(BODY_TERMS * 3):
+        words.setdefault(term, WordTerms(term))
+        weight[term] += count
+    backend = get_backend()
+    df = backend.document_frequencies(list(words))
+    n = max(SearchEntry.objects.count(), 1) if df else 1
+    ranked = sorted(words, key=lambda t: -weight[t] * idf(df.get(t, 0), n))
+    return ParsedQuery(text=entry.title, words=[words[t] for t in ranked[:QUERY_WORDS]])
 
 
 def compute_related(
@@ -82,7 +89,9 @@ def compute_related(
     if query.is_empty:
         return []
     filters = Filters(site_id=entry.site_id if same_site else None, exclude_page_ids=(page_id,))
-    _total, ranked = get_backend().search(query, filters, RELATED_RANKING, timezone.now(), CANDIDATES, 0)
+    _total, ranked = get_backend().search(
+        query, filters, RELATED_RANKING, timezone.now(), CANDIDATES, 0, with_total=False
+    )
     if not ranked:
         return []
     candidates = {e.page_id: e for e in SearchEntry.objects.filter(page_id__in=[pk for pk, _ in ranked])}
