@@ -5,7 +5,8 @@ and body, headline and summary words counting triple) become one ranked OR query
 same site and excluding the story itself. The best candidates are then re-ranked: relevance (scaled to
 the best candidate), a bonus for the same section and one for being close in time. A candidate whose
 headline and summary share most of their terms with the story is the same story (often from another
-source): at most ``MAX_SAME_STORY`` are kept, and near-copies are dropped.
+source): at most ``MAX_SAME_STORY`` are kept; near-copies of the story, or of a story already chosen,
+are dropped.
 """
 
 from __future__ import annotations
@@ -99,11 +100,13 @@ def compute_related(
     story_terms = set(_words(f"{entry.title} {entry.summary}"))
     body_terms = set(_words(entry.body))
     scored = []
+    bodies: dict[int, set[str]] = {}
     for pk, score in ranked:
         other = candidates.get(pk)
         if other is None:
             continue
-        if body_terms and _jaccard(body_terms, set(_words(other.body))) >= NEAR_COPY:
+        bodies[pk] = set(_words(other.body))
+        if body_terms and _jaccard(body_terms, bodies[pk]) >= NEAR_COPY:
             continue
         value = score / top
         if other.section_id == entry.section_id and entry.section_id is not None:
@@ -114,8 +117,11 @@ def compute_related(
         same_story = _jaccard(story_terms, set(_words(f"{other.title} {other.summary}"))) >= SAME_STORY
         scored.append((value, pk, same_story))
     scored.sort(key=lambda item: (-item[0], -item[1]))
-    chosen, same = [], 0
+    chosen: list[int] = []
+    same = 0
     for _value, pk, same_story in scored:
+        if any(_jaccard(bodies[pk], bodies[c]) >= NEAR_COPY for c in chosen):
+            continue  # a copy of one already chosen (the same wire story filed twice)
         if same_story:
             if same >= MAX_SAME_STORY:
                 continue

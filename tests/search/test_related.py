@@ -115,3 +115,13 @@ def test_near_copies_are_not_recommended(sections):
     original = make_story(world, "حملة تلقيح وطنية للأطفال", text)
     copy = make_story(world, "حملة تلقيح وطنية للأطفال", text)
     assert copy.pk not in compute_related(original.pk)
+
+
+def test_two_copies_of_one_story_are_not_both_recommended(sections):
+    world, _sport = sections
+    story = make_story(world, "قمة عربية في الرياض", "تستضيف الرياض قمة عربية يحضرها القادة لبحث الأزمات.")
+    text = "انطلقت في الرياض أعمال القمة العربية بحضور القادة العرب وبحثت الأزمات في المنطقة."
+    first_copy = make_story(world, "انطلاق القمة العربية", text)
+    second_copy = make_story(world, "انطلاق القمة العربية", text)
+    related = compute_related(story.pk)
+    assert len({first_copy.pk, second_copy.pk} & set(related)) == 1
