@@ -113,7 +113,7 @@ def write_documents(documents: Sequence[IndexDocument], *, new_pages: bool = Fal
             ]
         )
         rows = [
-            (entry.pk, (field_streams(d.title), field_streams(d.summary), field_streams(d.body)))
+            (entry.pk, (field_streams(d.title), field_streams(d.summary), field_streams(d.body)), d)
             for entry, d in zip(entries, documents, strict=True)
         ]
         with connection.cursor() as cursor:
