@@ -133,9 +133,14 @@ def compute_related(
 
 
 def update_related(page_id: int) -> list[int]:
-    """Compute and store one story's related stories."""
+    """Compute and store one story's related stories; a story chosen whose own list is not full yet
+    gets this one appended (older stories of a new site would otherwise keep short lists)."""
     ids = compute_related(page_id)
     RelatedStories.objects.update_or_create(page_id=page_id, defaults={"page_ids": ids})
+    for row in RelatedStories.objects.filter(page_id__in=ids):
+        if len(row.page_ids) < RELATED_COUNT and page_id not in row.page_ids:
+            row.page_ids = [*row.page_ids, page_id]
+            row.save(update_fields=["page_ids", "computed_at"])
     return ids
 
 

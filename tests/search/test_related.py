@@ -125,3 +125,11 @@ def test_two_copies_of_one_story_are_not_both_recommended(sections):
     second_copy = make_story(world, "انطلاق القمة العربية", text)
     related = compute_related(story.pk)
     assert len({first_copy.pk, second_copy.pk} & set(related)) == 1
+
+
+def test_an_older_story_with_a_short_list_gains_the_newer_story_that_chose_it(sections):
+    world, sport = sections
+    first, second, third, *_ = make_cluster(world, sport)
+    RelatedStories.objects.update_or_create(page=second, defaults={"page_ids": []})
+    first.save_revision().publish()
+    assert first.pk in RelatedStories.objects.get(page=second).page_ids
