@@ -129,3 +129,9 @@ def test_command_refuses_an_unknown_site(site, tmp_path):
     path.write_text(row(1), encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("import-jsonl", str(path), "--site", "nowhere.example")
+
+
+def test_command_reads_standard_input(site, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(row(1) + "\n" + row(2) + "\n"))
+    call_command("import-jsonl", "-", stdout=io.StringIO(), stderr=io.StringIO())
+    assert ArticlePage.objects.count() == 2

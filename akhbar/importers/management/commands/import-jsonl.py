@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from akhbar.importers.jsonl import import_jsonl, open_lines
@@ -43,7 +45,9 @@ class Command(BaseCommand):
         )
         if target is None:
             raise CommandError(
-                f"لا يوجد موقع باسم المضيف {site}" if site else "لا يوجد موقع افتراضي؛ استعمل --site"
+                _("لا يوجد موقع باسم المضيف %(site)s") % {"site": site}
+                if site
+                else _("لا يوجد موقع افتراضي؛ استعمل --site")
             )
         total = None
         if file != "-":
@@ -51,14 +55,10 @@ class Command(BaseCommand):
                 with open_lines(file) as handle:
                     total = sum(1 for _ in handle)
             except OSError as error:
-                raise CommandError(f"تعذّر فتح الملف: {error}") from None
-        bar = ProgressBar(total, "استيراد", stream=self.stderr._out)
+                raise CommandError(_("تعذّر فتح الملف: %(error)s") % {"error": error}) from None
+        bar = ProgressBar(total, _("استيراد"), stream=self.stderr._out)
         started = time.perf_counter()
-        source = self.stdin if file == "-" and hasattr(self, "stdin") else file
-        if file == "-":
-            import sys
-
-            source = sys.stdin
+        source = sys.stdin if file == "-" else file
         report = import_jsonl(
             source,
             target,
@@ -69,15 +69,23 @@ class Command(BaseCommand):
         bar.finish(report.imported)
         elapsed = time.perf_counter() - started
         for number, reason in report.errors:
-            self.stderr.write(f"السطر {number}: {reason} (تُخطّي)")
+            self.stderr.write(_("السطر %(number)s: %(reason)s (تُخطّي)") % {"number": number, "reason": reason})
         if related:
-            bar = ProgressBar(len(report.page_ids), "قصص ذات صلة", stream=self.stderr._out)
+            bar = ProgressBar(len(report.page_ids), _("قصص ذات صلة"), stream=self.stderr._out)
             for n, page_id in enumerate(report.page_ids, 1):
                 update_related(page_id)
                 bar.update(n)
             bar.finish(len(report.page_ids))
         rate = report.imported / elapsed if elapsed else 0
         self.stdout.write(
-            f"أُضيف {report.created} وحُدّث {report.updated} وتُخطّي {len(report.errors)} سطرًا "
-            f"في {elapsed:.1f} ث ({rate:.0f} مقال/ث)."
+            _(
+                "أُضيف %(created)s وحُدّث %(updated)s وتُخطّي %(skipped)s سطرًا في %(seconds).1f ث (%(rate).0f مقال/ث)."
+            )
+            % {
+                "created": report.created,
+                "updated": report.updated,
+                "skipped": len(report.errors),
+                "seconds": elapsed,
+                "rate": rate,
+            }
         )
