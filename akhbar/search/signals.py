@@ -15,15 +15,16 @@ def _article_ids_under(page: Page) -> list[int]:
     return list(ArticlePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
-def on_article_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
-    """A live article saved with new content (created live, published, edited in place) is reindexed;
-    one saved as not live (unpublished) leaves the index."""
+def on_article_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs) -> None:
+    """A live article saved with new content (created live, published, edited in place) is reindexed,
+    with its related stories when it is new (publishing recomputes them too); one saved as not live
+    (unpublished) leaves the index."""
     from .tasks import index_page, unindex_pages
 
     if raw or (update_fields is not None and not CONTENT_FIELDS.intersection(update_fields)):
         return
     if instance.live:
-        index_page.enqueue(instance.pk)
+        index_page.enqueue(instance.pk, related=created)
     else:
         unindex_pages.enqueue([instance.pk])
 
