@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from .analysis import FIELDS, Streams, WordTerms
@@ -440,4 +441,4 @@ def get_backend(vendor: str | None = None) -> SQLiteBackend | PostgresBackend:
         return PostgresBackend()
     if vendor == "sqlite":
         return SQLiteBackend()
-    raise NotImplementedError(f"akhbar search has no backend for {vendor}")
+    raise ImproperlyConfigured(f"akhbar search supports SQLite and PostgreSQL, not {vendor}")
