@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from akhbar.news.blocks import ArticleBodyBlock
+from akhbar.news.cache import CachedPageMixin
 from akhbar.news.meta import share_links, structured_data
 from akhbar.news.queries import LISTING_PAGE_SIZE, latest_articles, more_from_network, more_news
 
@@ -51,7 +52,7 @@ def paginate(request, queryset, per_page: int = LISTING_PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(CachedPageMixin, RoutablePageMixin, Page):
     """The home of one site of the network, with author and tag listings under it."""
 
     intro = models.CharField(_("مقدمة"), max_length=TEXT_MAX, blank=True)
@@ -96,7 +97,7 @@ class HomePage(RoutablePageMixin, Page):
         return self.render(request, context_overrides=context, template="news/tag_page.html")
 
 
-class SectionPage(Page):
+class SectionPage(CachedPageMixin, Page):
     """A section of a site (sport, economy…); its slug may be Arabic."""
 
     intro = models.CharField(_("مقدمة"), max_length=TEXT_MAX, blank=True)

@@ -5,16 +5,14 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from akhbar.network.directory import forget_last_change
+from akhbar.news.cache import purge_pages
 
 
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
     """Stamp "last updated" on every (re)publish unless the editor set it by hand in this revision."""
     from akhbar.news.models import ArticlePage
 
-    forget_last_change()
-    cache.delete_many(
-        [f"akhbar:network-strip:{pk}" for pk in instance.get_ancestors().values_list("pk", flat=True)]
-    )
+    _forget_around(instance)
     if not isinstance(instance, ArticlePage):
         return
     now = timezone.now()
@@ -55,7 +53,12 @@ def _previous_revision(revision):
 
 
 def on_page_unpublished(sender, instance, **kwargs) -> None:
+    _forget_around(instance)
+
+
+def _forget_around(page) -> None:
+    """A change to `page` shows on it, its section and its site home: drop their cached copies."""
+    ancestors = list(page.get_ancestors().values_list("pk", flat=True))
     forget_last_change()
-    cache.delete_many(
-        [f"akhbar:network-strip:{pk}" for pk in instance.get_ancestors().values_list("pk", flat=True)]
-    )
+    cache.delete_many([f"akhbar:network-strip:{pk}" for pk in ancestors])
+    purge_pages([page.pk, *ancestors])
