@@ -168,3 +168,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another origin
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
