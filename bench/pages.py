@@ -166,7 +166,16 @@ def main() -> None:
             cached_ms = timed(client, sections[0].url, host, args.requests, cold=False)
             bare_ms = timed(client, "/__bare__/", host, args.requests, cold=False)
             rows.append(
-                (ArticlePage.objects.count(), queries, section_queries, cold_ms, warm_ms, section_ms, bare_ms)
+                (
+                    ArticlePage.objects.count(),
+                    queries,
+                    section_queries,
+                    cold_ms,
+                    warm_ms,
+                    section_ms,
+                    cached_ms,
+                    bare_ms,
+                )
             )
 
     print(

@@ -1,9 +1,10 @@
 """A small page cache for reader pages that carry no per-reader state (site homes, sections, listings).
 
-Anonymous GETs are served from the cache; a page that asked for a CSRF token (an article with its
-comment form) or set a cookie is never stored. Publishing bumps a version number for the page, its
-parents and its site home, so their cached copies are never served again; entries also expire after
-PAGE_CACHE_SECONDS so the cross-site strip and the clock stay fresh.
+Anonymous GETs are answered by PageCacheMiddleware before Wagtail's routing runs; the page itself
+stores its rendered copy (CachedPageMixin), together with its id and version. A page that asked for a
+CSRF token (an article with its comment form) or set a cookie is never stored. Publishing bumps the
+version of the page, its parents and its site home, so their copies are never served again; entries
+also expire after PAGE_CACHE_SECONDS so the cross-site strip and the clock stay fresh.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def purge_pages(page_ids: Iterable[int]) -> None:
             cache.set(key, 2, None)
 
 
+def _entry_key(request) -> str:
+    return f"akhbar:page:{request.get_host()}:{request.get_full_path()}"
+
+
 def _cacheable(request) -> bool:
     if request.method not in ("GET", "HEAD") or page_cache_seconds() <= 0:
         return False
@@ -44,20 +49,35 @@ def _cacheable(request) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
+class PageCacheMiddleware:
+    """Answer anonymous GETs from the page cache while the stored page's version is still current."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and page_cache_seconds() > 0
+        ):
+            hit = cache.get(_entry_key(request))
+            if hit is not None:
+                page_id, version, content, content_type = hit
+                if cache.get(VERSION_KEY.format(page_id)) == version:
+                    response = HttpResponse(content, content_type=content_type)
+                    response["X-Page-Cache"] = "hit"
+                    return response
+        return self.get_response(request)
+
+
 class CachedPageMixin:
-    """Serve anonymous GETs of this page type from the page cache; see the module docstring."""
+    """Store this page type's anonymous renders in the page cache; see the module docstring."""
 
     def serve(self, request, *args, **kwargs):
-        if not _cacheable(request):
-            return super().serve(request, *args, **kwargs)
-        key = f"akhbar:page:{self.pk}:{_version(self.pk)}:{request.get_host()}:{request.get_full_path()}"
-        hit = cache.get(key)
-        if hit is not None:
-            content, content_type = hit
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
         response = super().serve(request, *args, **kwargs)
+        if not _cacheable(request):
+            return response
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if (
@@ -66,6 +86,7 @@ class CachedPageMixin:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not response.has_header("Set-Cookie")
         ):
-            cache.set(key, (response.content, response["Content-Type"]), page_cache_seconds())
+            entry = (self.pk, _version(self.pk), response.content, response["Content-Type"])
+            cache.set(_entry_key(request), entry, page_cache_seconds())
             response["X-Page-Cache"] = "miss"
         return response

@@ -55,3 +55,18 @@ def test_signed_in_editors_never_get_cached_copies(section, django_user_model):
     client = Client()
     client.force_login(editor)
     assert get(section.url, client).get("X-Page-Cache") is None
+
+
+def test_cached_copies_keep_the_security_headers(section):
+    get(section.url)
+    hit = get(section.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["Content-Type"].startswith("text/html")
+
+
+def test_readers_with_a_session_cookie_are_not_answered_from_the_cache(section):
+    get(section.url)
+    client = Client()
+    client.cookies["sessionid"] = "someone"
+    assert client.get(section.url, HTTP_HOST="casablanca.localhost").get("X-Page-Cache") != "hit"
