@@ -9,6 +9,7 @@ also expire after PAGE_CACHE_SECONDS so the cross-site strip and the clock stay 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -37,7 +38,9 @@ def purge_pages(page_ids: Iterable[int]) -> None:
 
 
 def _entry_key(request) -> str:
-    return f"akhbar:page:{request.get_host()}:{request.get_full_path()}"
+    """Host and full path, hashed: addresses with Arabic slugs outgrow what every cache backend accepts."""
+    digest = hashlib.sha256(f"{request.get_host()}\n{request.get_full_path()}".encode()).hexdigest()
+    return f"akhbar:page:{digest}"
 
 
 def _cacheable(request) -> bool:
