@@ -77,10 +77,7 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def home(self, request):
-        articles = paginate(request, latest_articles(self))
-        context = self.get_context(request)
-        context["articles"] = articles
-        return self.render(request, context_overrides=context)
+        return self.render(request, context_overrides=self.listing_context(request, latest_articles(self)))
 
     @path("author/<str:slug>/", name="author")
     def author(self, request, slug: str):
