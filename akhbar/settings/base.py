@@ -159,7 +159,9 @@ WAGTAIL_CONTENT_LANGUAGES = [("ar", "العربية")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp"}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The admin's page search and the page chooser go through akhbar's Arabic index (same matching as the
+# readers' search); images, documents, snippets and users stay on Wagtail's database backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "akhbar.search.wagtail_backend"}}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 LOGGING = {
