@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from akhbar.arabic.plurals import Noun, count_phrase
+from akhbar.network.models import SiteProfile
 from akhbar.news.models import Author, SectionPage
 
 from .backends import Filters
@@ -189,9 +191,18 @@ def api_search(request: HttpRequest) -> JsonResponse:
     return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
 
 
+def suggestions_phrase(n: int, digits: str = "latin") -> str:
+    """What a screen reader hears when the search box's suggestions change, in correct Arabic plural."""
+    noun = Noun(
+        one=_("اقتراح واحد"), two=_("اقتراحان"), few=_("اقتراحات"), many=_("اقتراحًا"), other=_("اقتراح")
+    )
+    return count_phrase(n, noun, digits, zero=_("لا اقتراحات"))
+
+
 @require_GET
 def api_suggest(request: HttpRequest) -> JsonResponse:
-    """GET /api/search/suggest?q=&site=: headlines whose words start like the last word typed."""
+    """GET /api/search/suggest?q=&site=: headlines whose words start like the last word typed, and
+    ``announcement``: how many there are, in Arabic (the site's digits), for the box's live region."""
     try:
         args = parse_request(request, None)
     except BadParameter as error:
@@ -203,4 +214,6 @@ def api_suggest(request: HttpRequest) -> JsonResponse:
     items = [
         {"title": e.title, "url": pages[e.page_id].get_url(request)} for e in entries if e.page_id in pages
     ]
-    return JsonResponse({"results": items}, json_dumps_params={"ensure_ascii": False})
+    digits = SiteProfile.for_site(args.site).digits if args.site is not None else "latin"
+    payload = {"results": items, "announcement": suggestions_phrase(len(items), digits or "latin")}
+    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})

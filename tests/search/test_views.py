@@ -124,3 +124,51 @@ def test_suggestions_match_the_start_of_the_last_word(client, network):
     data = client.get("/api/search/suggest", {"q": "المركز"}).json()
     assert [r["title"] for r in data["results"]] == ["البنك المركزي يرفع سعر الفائدة"]
     assert client.get("/api/search/suggest", {"q": "ا"}).json()["results"] == []
+
+
+def test_suggestions_announce_their_number_in_correct_arabic(client, network):
+    from akhbar.network.models import SiteProfile
+    from akhbar.search.views import suggestions_phrase
+
+    assert [suggestions_phrase(n) for n in (0, 1, 2, 3, 11, 100)] == [
+        "لا اقتراحات",
+        "اقتراح واحد",
+        "اقتراحان",
+        "3 اقتراحات",
+        "11 اقتراحًا",
+        "100 اقتراح",
+    ]
+    for n in range(3):
+        make_story(network["economy"], f"البنك الدولي يقرض المغرب {n}", "")
+    data = client.get("/api/search/suggest", {"q": "البنك", "site": "casablanca.localhost"}).json()
+    assert len(data["results"]) == 4
+    assert data["announcement"] == "4 اقتراحات"
+    profile = SiteProfile.for_site(network["casablanca"])
+    profile.digits = "arabic"
+    profile.save()
+    data = client.get("/api/search/suggest", {"q": "البنك", "site": network["casablanca"].pk}).json()
+    assert data["announcement"] == "٤ اقتراحات"
+    assert client.get("/api/search/suggest", {"q": "طائرا"}).json()["announcement"] == "لا اقتراحات"
+
+
+def test_suggestions_stay_on_the_site_asked_for(client, network):
+    casablanca = client.get("/api/search/suggest", {"q": "الدور", "site": "casablanca.localhost"}).json()
+    assert [r["title"] for r in casablanca["results"]] == ["الوداد يفوز بالدوري"]
+    everywhere = client.get("/api/search/suggest", {"q": "الدور"}).json()
+    assert len(everywhere["results"]) == 2
+
+
+def test_header_box_offers_suggestions_for_this_site_and_keeps_the_query(client, network):
+    home = client.get("/", HTTP_HOST="casablanca.localhost").content.decode()
+    site_id = network["casablanca"].pk
+    assert f'data-suggest-url="/api/search/suggest" data-site="{site_id}"' in home
+    assert 'role="listbox"' in home and 'role="status"' in home
+    assert "akhbar/js/suggest.js" in home and "<script defer" in home
+    header = home[home.index('id="header-search"') :]
+    assert "value=" not in header[: header.index(">")]
+    results = get_page(client, "الدوري").content.decode()
+    box = results[results.index('id="header-search"') :]
+    assert 'value="الدوري"' in box[: box.index(">")]
+    bad = get_page(client, {"q": "الدوري", "page": "x"}).content.decode()
+    box = bad[bad.index('id="header-search"') :]
+    assert 'value="الدوري"' in box[: box.index(">")]
