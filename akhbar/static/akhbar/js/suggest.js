@@ -54,7 +54,38 @@
     input.setAttribute("aria-expanded", "true");
   }
 
-  function render(results) {
+  /* The words of a headline that start like the word being typed are shown in bold. Matching is loose
+     (harakat, tatweel, hamza forms, ta marbuta and alef maqsura folded; a leading conjunction, preposition
+     or article set aside), like the server's; a word it misses is just not bold. */
+  var MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+  var PROCLITICS = /^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)/;
+  function fold(word) {
+    return word.replace(MARKS, "").replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه")
+      .replace(/[ؤئ]/g, "ء");
+  }
+  function stems(word) {
+    var folded = fold(word), bare = folded.replace(PROCLITICS, "");
+    return bare.length >= 2 && bare !== folded ? [folded, bare] : [folded];
+  }
+  function appendTitle(option, title, query) {
+    var typed = query.split(/\s+/).pop() || "";
+    var prefixes = stems(typed).filter(function (p) { return p.length >= 2; });
+    title.split(/(\s+)/).forEach(function (part) {
+      var hit = part.trim() && prefixes.length && stems(part).some(function (s) {
+        return prefixes.some(function (p) { return s.indexOf(p) === 0; });
+      });
+      if (hit) {
+        var strong = document.createElement("b");
+        strong.className = "suggest-match";
+        strong.textContent = part;
+        option.appendChild(strong);
+      } else {
+        option.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
+  function render(results, query) {
     items = results;
     active = -1;
     input.removeAttribute("aria-activedescendant");
@@ -66,7 +97,7 @@
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
       option.setAttribute("data-index", String(i));
-      option.textContent = item.title;
+      appendTitle(option, item.title, query);
       list.appendChild(option);
     });
     if (results.length && document.activeElement === input) open(); else close();
@@ -74,7 +105,7 @@
 
   function show(query, data) {
     if (query !== input.value.trim()) return;  // an answer to an older query
-    render(data.results || []);
+    render(data.results || [], query);
     announce(data.announcement);
   }
 
