@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import re
 import sys
 import time
 from collections import Counter
@@ -34,7 +35,14 @@ import corpus  # noqa: E402
 from baselines import LuceneArabicAnalyzer, SnowballArabicAnalyzer, lucene_stem  # noqa: E402
 
 from akhbar.arabic.analyzer import Analyzer, analyze, query_terms  # noqa: E402
-from akhbar.arabic.stem import DEFAULT_RULES, StemRules, light_stem, make_stemmer, snowball_stem  # noqa: E402
+from akhbar.arabic.stem import (  # noqa: E402
+    BROKEN_PLURALS,
+    DEFAULT_RULES,
+    StemRules,
+    light_stem,
+    make_stemmer,
+    snowball_stem,
+)
 from akhbar.arabic.stopwords import QUESTION_WORDS, STOPWORDS  # noqa: E402
 from akhbar.arabic.tokenize import WORD_RE  # noqa: E402
 
@@ -108,6 +116,12 @@ def variants() -> dict[str, tuple[Chain, Chain]]:
     guard3 = replace(LIGHT10, min_stem=3, min_single_prefix_word=5)
     clusters = replace(guard3, prefixes=DEFAULT_RULES.prefixes)
     pronouns = replace(clusters, suffixes=DEFAULT_RULES.suffixes)
+    no_lexicon = replace(DEFAULT_RULES, radical_prefix=frozenset(), keep_n_ending=frozenset(), plurals={})
+    with_plurals = make_stemmer(replace(DEFAULT_RULES, plurals=BROKEN_PLURALS))
+
+    def singular(word: str) -> str:
+        return with_plurals(word)
+
     verbs = replace(DEFAULT_RULES, suffixes=DEFAULT_RULES.suffixes[:-2] + ("وا", "ت", "ه", "ي"))
     return {
         "lucene ArabicAnalyzer (port)": (lucene.strings, lucene.strings),
@@ -138,11 +152,26 @@ def variants() -> dict[str, tuple[Chain, Chain]]:
         "light_stem without ت before pronouns + snowball_stem": akhbar_chain(
             make_stemmer(replace(DEFAULT_RULES, teh_before_pronoun=False)), snowball_stem
         ),
+        "light_stem without its lexicon + snowball_stem": akhbar_chain(
+            make_stemmer(no_lexicon), snowball_stem
+        ),
+        "light_stem, radical-prefix list only + snowball_stem": akhbar_chain(
+            make_stemmer(replace(no_lexicon, radical_prefix=DEFAULT_RULES.radical_prefix)), snowball_stem
+        ),
+        "light_stem, ان ون ين list only + snowball_stem": akhbar_chain(
+            make_stemmer(replace(no_lexicon, keep_n_ending=DEFAULT_RULES.keep_n_ending)), snowball_stem
+        ),
+        "light_stem + broken-plural table + snowball_stem": akhbar_chain(
+            make_stemmer(replace(DEFAULT_RULES, plurals=BROKEN_PLURALS)), snowball_stem
+        ),
+        "light_stem + snowball_stem + broken plural's singular as a third term": akhbar_chain(
+            light_stem, snowball_stem, singular
+        ),
         CHOSEN: (analyze, query_terms),
     }
 
 
-def retrieval(distractors: int | None) -> list[tuple[str, dict]]:
+def retrieval(distractors: int | None, only: str | None = None) -> list[tuple[str, dict]]:
     arcd = list(corpus.iter_arcd())
     docs = [d.text for d, _ in arcd]
     articles: dict[str, int] = {}
@@ -159,6 +188,8 @@ def retrieval(distractors: int | None) -> list[tuple[str, dict]]:
     )
     rows = []
     for name, (index_chain, query_chain) in variants().items():
+        if only and not re.search(only, name) and name not in (CHOSEN, "lucene ArabicAnalyzer (port)"):
+            continue
         t0 = time.perf_counter()
         engine = BM25(docs, index_chain)
         ranks = np.array([rank_of(engine.scores(query_chain(text)), rel) for text, rel, _ in queries])
@@ -219,6 +250,9 @@ def main() -> None:
     parser.add_argument("--throughput-only", action="store_true")
     parser.add_argument("--retrieval-only", action="store_true")
     parser.add_argument(
+        "--only", default=None, help="regex: run only the retrieval variants it matches (and the chosen one)"
+    )
+    parser.add_argument(
         "--texts", type=int, default=None, help="jawharafm articles for throughput (default: all)"
     )
     args = parser.parse_args()
@@ -235,7 +269,7 @@ def main() -> None:
             print(f"| {name} | {wps:,.0f} |")
     if not args.throughput_only:
         print("\n## Retrieval (ARCD questions over ARCD paragraphs + ANT multisource distractors, BM25)")
-        rows = retrieval(args.distractors)
+        rows = retrieval(args.distractors, args.only)
         print("\n| chain | MRR@10 | P@1 | MRR@10 dev | MRR@10 test | terms |\n|---|---:|---:|---:|---:|---:|")
         for name, r in rows:
             print(

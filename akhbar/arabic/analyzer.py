@@ -16,6 +16,7 @@ lookup per word for the vocabulary already seen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,10 +25,36 @@ from .stem import light_stem, snowball_stem
 from .stopwords import QUESTION_WORDS, STOPWORDS
 from .tokenize import WORD_RE
 
-__all__ = ["INDEX_ANALYZER", "QUERY_ANALYZER", "Analyzer", "Term", "analyze", "index_terms", "query_terms"]
+__all__ = [
+    "INDEX_ANALYZER",
+    "QUERY_ANALYZER",
+    "Analyzer",
+    "Term",
+    "analyze",
+    "index_terms",
+    "is_stopword",
+    "query_terms",
+]
 
 _MEMO_LIMIT = 200_000
 _CLITICS = frozenset("وفبلك")
+_PREPOSITIONS = frozenset("بلك")
+# The stopwords a preposition ب ل ك can stand before: nominal words (demonstratives, relatives, كل بعض
+# غير مثل, أن, the pronoun suffixes ي ك). Before any other stopword the letter is the word's own: بلدية
+# is not ب + لدية, كلم (km) not ك + لم. و and ف go before anything.
+_AFTER_PREPOSITION = frozenset(
+    normalize_for_search(w)
+    for w in """
+    ما من ماذا متى كم أي أية ذلك هذا هذه تلك هؤلاء أولئك ذاك هذان هاتان هذين هاتين كل بعض نفس مثل غير
+    عدة ذات الذي التي الذين اللذين اللتين اللذان اللتان اللاتي اللواتي أن أنه أنها دون حيث لا نحو هنا
+    هناك حين ي ك
+    """.split()
+)
+# A clitic cluster written before digits or Latin letters, often with a tatweel: لـ11, بـ2017, الـ15,
+# و2016, لـCNN. The term is what follows it.
+_CLITIC_BEFORE_OTHER_SCRIPT = re.compile("(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)(?=[^\u0621-\u064a])")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_NOT_ARABIC_LETTER = re.compile("[^\u0621-\u064a]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +66,17 @@ class Term:
     start: int
     end: int
     position: int
+
+
+def is_stopword(normalized: str, stopwords: frozenset[str] = STOPWORDS, *, clitics: bool = True) -> bool:
+    """Whether a normalized word is dropped as a stopword: one of ``stopwords``, or (with ``clitics``)
+    one behind a clitic: و or ف before any of them (فهذا, وما), ب ل ك before a nominal one (بماذا, لمن,
+    بذلك; not بلدية, كلم)."""
+    if normalized in stopwords:
+        return True
+    if not clitics or normalized[:1] not in _CLITICS or normalized[1:] not in stopwords:
+        return False
+    return normalized[0] not in _PREPOSITIONS or normalized[1:] in _AFTER_PREPOSITION
 
 
 def _is_arabic_word(word: str) -> bool:
@@ -80,10 +118,13 @@ class Analyzer:
 
     def _analyze_word(self, word: str) -> tuple[str, ...]:
         normalized = self.normalizer(word)
-        if not normalized or normalized in self.stopwords:
+        if not normalized or is_stopword(normalized, self.stopwords, clitics=self.clitic_stopwords):
             return ()
-        if self.clitic_stopwords and normalized[0] in _CLITICS and normalized[1:] in self.stopwords:
-            return ()  # a stopword with a clitic: بماذا, لمن, فهذا
+        if _is_arabic_word(normalized) and _NOT_ARABIC_LETTER.search(normalized):
+            clitic = _CLITIC_BEFORE_OTHER_SCRIPT.match(normalized)
+            if clitic and not _ARABIC_LETTER.search(normalized, clitic.end()):
+                rest = normalized[clitic.end() :]
+                return () if rest in self.stopwords else (rest,)
         if not self.stemmers or not _is_arabic_word(normalized):
             return (normalized,)
         terms = [stemmer(normalized) for stemmer in self.stemmers]

@@ -13,12 +13,23 @@ The input is a word already normalized by ``normalize_for_search`` (ة folded to
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import Stemmer
 
-__all__ = ["DEFAULT_RULES", "PROTECTED", "StemRules", "light_stem", "make_stemmer", "snowball_stem"]
+__all__ = [
+    "BROKEN_PLURALS",
+    "DEFAULT_RULES",
+    "KEEP_N_ENDING",
+    "PROTECTED",
+    "RADICAL_PREFIX",
+    "StemRules",
+    "light_stem",
+    "make_stemmer",
+    "snowball_stem",
+]
 
 # Names and places that suffix stripping would turn into a different common word (لبنان -> لبن
 # "milk", السودان -> سود, البحرين -> بحر "sea", ماكرون -> ماكر "cunning"), in normalized form and
@@ -37,6 +48,13 @@ PROTECTED: frozenset[str] = frozenset(
 PRONOUNS = frozenset(("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا"))
 
 
+# Endings that are a plural (ون ين) or a dual (ان) when they close the word, but part of the word in
+# قانون, برلمان, مهرجان. They never come before another suffix as a plural or dual (the ن of a plural
+# or dual drops before a pronoun, and neither takes ات or the nisba ي), which is how stem_lexicon.txt
+# finds the words that keep them.
+N_ENDINGS = frozenset(("ان", "ون", "ين"))
+
+
 @dataclass(frozen=True, slots=True)
 class StemRules:
     """One light-stemming method: which affixes come off and how much of the word must remain."""
@@ -49,11 +67,40 @@ class StemRules:
     repeat_suffixes: bool = True  # after one suffix, keep trying the rest of the list
     teh_before_pronoun: bool = False  # مدرستها -> مدرس, as مدرسة -> مدرس: ة is written ت before a pronoun
     protected: frozenset[str] = PROTECTED
+    # Stems (the word with its suffixes removed, no prefix) whose first letters only look like a
+    # prefix: بيت (بيتها), وزير, فرنسا, التزام. A word whose prefix-less stem is here keeps its prefix.
+    radical_prefix: frozenset[str] = frozenset()
+    # Stems whose final ان ون ين is part of the word (قانون, مهرجان): not removed when they end it.
+    keep_n_ending: frozenset[str] = frozenset()
+    # Broken plurals: stem -> stem of the singular (اخبار -> خبر), looked up on the final stem.
+    plurals: Mapping[str, str] = field(default_factory=dict)
 
+
+def _load_lexicon() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    """The three word lists of stem_lexicon.txt (built by bench/build_stem_lexicon.py)."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    text = (Path(__file__).with_name("stem_lexicon.txt")).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif line:
+            current.append(line)
+    radical = frozenset(w for line in sections.get("radical_prefix", ()) for w in line.split())
+    keep = frozenset(w for line in sections.get("keep_n_ending", ()) for w in line.split())
+    plurals = {}
+    for line in sections.get("broken_plurals", ()):
+        plural, singular = line.split()[:2]
+        plurals[plural] = singular
+    return radical, keep, plurals
+
+
+RADICAL_PREFIX, KEEP_N_ENDING, BROKEN_PLURALS = _load_lexicon()
 
 # The chosen method (docs/decisions.md): article and conjunction/preposition + article clusters,
 # one-letter و ف ب ل ك from words of 5+ letters, then pronoun, plural, dual and adjective endings, and
-# the ت that stands for ة before a pronoun.
+# the ت that stands for ة before a pronoun; the lexicon keeps radical letters that look like affixes.
 DEFAULT_RULES = StemRules(
     prefixes=("وبال", "وكال", "فبال", "وال", "بال", "كال", "فال", "ولل", "فلل", "لل", "ال"),
     suffixes=(
@@ -77,6 +124,8 @@ DEFAULT_RULES = StemRules(
     ),
     single_prefixes="وفبلك",
     teh_before_pronoun=True,
+    radical_prefix=RADICAL_PREFIX,
+    keep_n_ending=KEEP_N_ENDING,
 )
 
 
@@ -97,24 +146,18 @@ def make_stemmer(rules: StemRules) -> Callable[[str], str]:
     repeat = rules.repeat_suffixes
     protected = rules.protected
     teh = rules.teh_before_pronoun
+    radical = rules.radical_prefix
+    keep_n = rules.keep_n_ending
+    plurals = rules.plurals
 
-    def stem(word: str) -> str:
-        if len(word) <= min_stem or word in protected:
-            return word
-        for n, prefixes in prefixes_by_length:
-            if word[:n] in prefixes and len(word) - n >= min_stem:
-                word = word[n:]
-                break
-        else:
-            if len(word) >= min_single and word[0] in singles:
-                word = word[1:]
-        if word in protected:
-            return word
+    def strip_suffixes(word: str) -> str:
         pronoun = False
         next_index = 0
         while word:
             for index, suffix in suffixes_by_last.get(word[-1], ()):
                 if index >= next_index and word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+                    if suffix in N_ENDINGS and word in keep_n:
+                        continue
                     word = word[: -len(suffix)]
                     pronoun = pronoun or suffix in PRONOUNS
                     next_index = index + 1
@@ -126,6 +169,34 @@ def make_stemmer(rules: StemRules) -> Callable[[str], str]:
         if teh and pronoun and word.endswith("ت") and len(word) > min_stem:
             word = word[:-1]
         return word
+
+    def stem(word: str) -> str:
+        if len(word) <= min_stem:
+            return plurals.get(word, word) if plurals else word  # جثث -> جثه
+        if word in protected:
+            return word
+        stripped = word
+        for n, prefixes in prefixes_by_length:
+            if word[:n] in prefixes and len(word) - n >= min_stem:
+                stripped = word[n:]
+                break
+        else:
+            if len(word) >= min_single and word[0] in singles:
+                stripped = word[1:]
+        if stripped is not word and radical:
+            # The prefix may be the word's own letters (بيتها, فرنسا, التزام), or a clitic before such
+            # a word (والتزام: و + التزام, not وال + تزام).
+            whole = strip_suffixes(word)
+            if whole in radical:
+                return plurals.get(whole, whole)
+            if len(word) - len(stripped) > 1 and word[0] in singles:
+                whole = strip_suffixes(word[1:])
+                if whole in radical:
+                    return plurals.get(whole, whole)
+        if stripped in protected:
+            return stripped
+        result = strip_suffixes(stripped)
+        return plurals.get(result, result) if plurals else result
 
     return stem
 
