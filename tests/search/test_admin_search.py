@@ -211,3 +211,14 @@ def test_wagtails_update_index_runs_with_the_new_backend(editor_client, network)
     call_command("wagtail_update_index", verbosity=0)
     assert REFORMS in admin_search(editor_client, "اصلاحات")
     assert {p.title for p in get_search_backend().autocomplete("ميناء", Page.objects.all())} == {PORT}
+
+
+def test_the_admin_order_is_the_readers_order(network):
+    from akhbar.search.service import search
+
+    for n in range(4):
+        make_story(network["economy"], f"تقرير رقم {n} عن الإصلاحات", "الإصلاحات " * n)
+    admin = [p.pk for p in get_search_backend().autocomplete("الإصلاحات", Page.objects.all())]
+    readers = [hit.page_id for hit in search("الإصلاحات", per_page=10).hits]
+    assert len(readers) == 6  # the four reports, REFORMS and PORT
+    assert admin[: len(readers)] == readers
