@@ -54,7 +54,6 @@ _AFTER_PREPOSITION = frozenset(
 # و2016, لـCNN. The term is what follows it.
 _CLITIC_BEFORE_OTHER_SCRIPT = re.compile("(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)(?=[^\u0621-\u064a])")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-_NOT_ARABIC_LETTER = re.compile("[^\u0621-\u064a]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +119,7 @@ class Analyzer:
         normalized = self.normalizer(word)
         if not normalized or is_stopword(normalized, self.stopwords, clitics=self.clitic_stopwords):
             return ()
-        if _is_arabic_word(normalized) and _NOT_ARABIC_LETTER.search(normalized):
+        if _is_arabic_word(normalized) and not "\u0621" <= normalized[-1] <= "\u064a":
             clitic = _CLITIC_BEFORE_OTHER_SCRIPT.match(normalized)
             if clitic and not _ARABIC_LETTER.search(normalized, clitic.end()):
                 rest = normalized[clitic.end() :]

@@ -147,6 +147,10 @@ def make_stemmer(rules: StemRules) -> Callable[[str], str]:
     protected = rules.protected
     teh = rules.teh_before_pronoun
     radical = rules.radical_prefix
+    # First four letters of the listed stems; a three-letter stem with each letter that can follow it.
+    radical_heads = frozenset(w[:4] for w in radical if len(w) > 3) | frozenset(
+        w + chr(c) for w in radical if len(w) == 3 for c in range(0x0621, 0x064B)
+    )
     keep_n = rules.keep_n_ending
     plurals = rules.plurals
 
@@ -185,11 +189,13 @@ def make_stemmer(rules: StemRules) -> Callable[[str], str]:
                 stripped = word[1:]
         if stripped is not word and radical:
             # The prefix may be the word's own letters (بيتها, فرنسا, التزام), or a clitic before such
-            # a word (والتزام: و + التزام, not وال + تزام).
-            whole = strip_suffixes(word)
-            if whole in radical:
-                return plurals.get(whole, whole)
-            if len(word) - len(stripped) > 1 and word[0] in singles:
+            # a word (والتزام: و + التزام, not وال + تزام). A word can be one only if it starts with a
+            # listed stem's first four letters: a cheap test first.
+            if word[:4] in radical_heads:
+                whole = strip_suffixes(word)
+                if whole in radical:
+                    return plurals.get(whole, whole)
+            if len(word) - len(stripped) > 1 and word[0] in singles and word[1:5] in radical_heads:
                 whole = strip_suffixes(word[1:])
                 if whole in radical:
                     return plurals.get(whole, whole)
