@@ -179,16 +179,17 @@ def main() -> None:
     if args.grid:
         r, rr = DEFAULT_RANKING, DEFAULT_RERANK
         grid = {
-            "akhbar, BM25 only (no second stage)": (r, None),
+            "akhbar, first stage only (no second stage)": (r, None),
+            "akhbar, second stage without the lede": (r, replace(rr, lede_weight=0)),
+            "akhbar, second stage without full-length BM25": (r, replace(rr, saturation_weight=0)),
+            "akhbar, second stage without proximity and pairs": (
+                r,
+                replace(rr, proximity_weight=0, pair_weight=0),
+            ),
+            "akhbar, second stage depth 50": (r, replace(rr, depth=50)),
             "akhbar, recency boost off": (replace(r, recency_boost=0), rr),
             "akhbar, equal field weights": (replace(r, title=1, summary=1, body=1), rr),
             "akhbar, extra stream off": (replace(r, extra=0.0), rr),
-            "akhbar, extra stream 1.0": (replace(r, extra=1.0), rr),
-            "akhbar, proximity only": (r, replace(rr, pair_weight=0)),
-            "akhbar, pairs only": (r, replace(rr, proximity_weight=0)),
-            "akhbar, + coverage 1": (r, replace(rr, coverage_weight=1)),
-            "akhbar, window 12": (r, replace(rr, window=12)),
-            "akhbar, depth 50": (r, replace(rr, depth=50)),
         }
         for name, (ranking, rerank) in grid.items():
             t0 = time.perf_counter()

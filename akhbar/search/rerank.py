@@ -1,25 +1,34 @@
-"""Second-stage ranking of the best candidates: how much of the query a story covers, and how close
-together it has the query's words.
+"""Second-stage ranking of the best candidates: evidence that BM25 over the whole story does not see.
 
-BM25 scores each word on its own; a reader's question ("متى تأسست جامعة القاهرة") is best answered by
-the text that has most of its distinctive words, and has them near one another. For the first
-``depth`` candidates, two shares of the query's idf mass are computed from the original text, through
-the index analyzer (so a word matches in any of its forms):
+The first stage (akhbar.search.backends) ranks every match by BM25 with field weights and a recency
+factor. For the first ``depth`` candidates, five signals are read from the original text, through the
+index analyzer (so a word matches in any of its forms), and combined in log space:
 
-- coverage: the idf-weighted share of the query's words that the story contains anywhere;
-- proximity: the largest idf-weighted share found within any window of ``window`` consecutive words;
-- pairs: the idf-weighted share of the query's adjacent word pairs that appear in the same order,
-  at most 3 words apart (the ordered-window part of a sequential dependence model).
+    log score = log(first-stage score)
+            + proximity_weight * proximity  the largest idf-weighted share of the query's words found
+                                            within any ``window`` consecutive words of one field
+            + pair_weight      * pairs      the idf-weighted share of the query's adjacent word pairs
+                                            found in the same order, at most 3 words apart (the ordered
+                                            part of a sequential dependence model)
+            + saturation_weight * bm25_full BM25 of the story as one field with full length
+                                            normalisation (b = 1): each word saturates once over the
+                                            whole story, so a long story that repeats a name in its
+                                            headline, summary and body does not collect it three times
+            + lede_weight      * lede       how early the query's words first appear after the
+                                            headline (summary, then body): the mean over the query's
+                                            words of 1 / (1 + first position / lede_scale), 0 for a
+                                            word that is absent. News is written as an inverted
+                                            pyramid: a story about something names it in its lede.
 
-The score becomes ``bm25 * (1 + coverage_weight * coverage + proximity_weight * proximity + pair_weight
-* pairs)``. The defaults were chosen on the "dev" half of bench/search_eval.py (see docs/decisions.md):
-coverage adds nothing once proximity is there, so its weight is 0.
+The weights were chosen by coordinate ascent on the "dev" half of bench/search_eval.py's questions
+(bench/search_tune.py reproduces the choice) and checked on the "test" half; see docs/decisions.md.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from akhbar.arabic.analyzer import INDEX_ANALYZER
 from akhbar.arabic.tokenize import WORD_RE
@@ -31,13 +40,31 @@ from .analysis import WordTerms
 class Rerank:
     depth: int = 30
     window: int = 20
-    coverage_weight: float = 0.0
-    proximity_weight: float = 2.0
-    pair_weight: float = 0.5
+    proximity_weight: float = 0.87
+    pair_weight: float = 0.77
+    saturation_weight: float = 0.23
+    lede_weight: float = 4.33
+    lede_scale: float = 5.0
+    reference_length: float = 250.0
     max_chars: int = 4000
 
 
 DEFAULT_RERANK = Rerank()
+K1 = 1.2
+PAIR_GAP = 3
+
+
+class Features(NamedTuple):
+    """What the second stage reads from one candidate (all but bm25_full are shares in [0, 1])."""
+
+    coverage: float
+    proximity: float
+    pairs: float
+    bm25_full: float
+    lede: float
+
+
+FEATURE_NAMES = Features._fields
 
 
 def idf(df: int, n: int) -> float:
@@ -45,7 +72,7 @@ def idf(df: int, n: int) -> float:
 
 
 def _word_ids(text: str, lookup: dict[str, int]) -> list[int]:
-    """For each word of ``text``: the index of the query word it matches, or -1."""
+    """For each word of ``text`` that is not a stopword: the index of the query word it matches, or -1."""
     out = []
     memo_get = INDEX_ANALYZER._memo.get
     word_terms = INDEX_ANALYZER.word_terms
@@ -53,6 +80,8 @@ def _word_ids(text: str, lookup: dict[str, int]) -> list[int]:
         terms = memo_get(word)
         if terms is None:
             terms = word_terms(word)
+        if not terms:
+            continue
         match = -1
         for term in terms:
             match = lookup.get(term, -1)
@@ -62,39 +91,78 @@ def _word_ids(text: str, lookup: dict[str, int]) -> list[int]:
     return out
 
 
+def _best_window(ids: list[int], weights: list[float], window: int) -> float:
+    """The largest weight of distinct query words inside any ``window`` consecutive words."""
+    counts: dict[int, int] = {}
+    mass = best = 0.0
+    for position, word in enumerate(ids):
+        if word >= 0:
+            if counts.get(word, 0) == 0:
+                mass += weights[word]
+            counts[word] = counts.get(word, 0) + 1
+        if position >= window:
+            old = ids[position - window]
+            if old >= 0:
+                counts[old] -= 1
+                if counts[old] == 0:
+                    mass -= weights[old]
+        if mass > best:
+            best = mass
+    return best
+
+
 def features(
-    texts: list[str], weights: list[float], lookup: dict[str, int], window: int, gap: int = 3
-) -> tuple[float, float, float]:
-    """(coverage, proximity, pairs) of one story's fields for query words of idf ``weights``; pairs is
-    the idf-weighted share of the query's adjacent word pairs found in order, at most ``gap`` words apart."""
+    texts: list[str],
+    weights: list[float],
+    lookup: dict[str, int],
+    rerank: Rerank = DEFAULT_RERANK,
+) -> Features:
+    """The second stage's evidence from one story's fields (title, summary, body) for query words of
+    idf ``weights`` (``lookup``: index term -> query word number)."""
     total = sum(weights) or 1.0
     present: set[int] = set()
     pairs: set[int] = set()
+    tf: dict[int, int] = {}
+    first: dict[int, int] = {}
     best = 0.0
-    for text in texts:
+    length = 0
+    after_headline = 0
+    for field_no, text in enumerate(texts):
         ids = _word_ids(text, lookup)
-        present.update(i for i in ids if i >= 0)
-        counts: dict[int, int] = {}
-        mass = 0.0
+        length += len(ids)
         for position, word in enumerate(ids):
-            if word >= 0:
-                if counts.get(word, 0) == 0:
-                    mass += weights[word]
-                counts[word] = counts.get(word, 0) + 1
-                if word + 1 in ids[position + 1 : position + 1 + gap]:
-                    pairs.add(word)
-            if position >= window:
-                old = ids[position - window]
-                if old >= 0:
-                    counts[old] -= 1
-                    if counts[old] == 0:
-                        mass -= weights[old]
-            if mass > best:
-                best = mass
-    coverage = sum(weights[i] for i in present) / total
+            if word < 0:
+                continue
+            present.add(word)
+            tf[word] = tf.get(word, 0) + 1
+            if word + 1 in ids[position + 1 : position + 1 + PAIR_GAP]:
+                pairs.add(word)
+            if field_no > 0 and word not in first:
+                first[word] = after_headline + position
+        if field_no > 0:
+            after_headline += len(ids)
+        best = max(best, _best_window(ids, weights, rerank.window))
     pair_total = sum(weights[i] + weights[i + 1] for i in range(len(weights) - 1))
-    pair_share = sum(weights[i] + weights[i + 1] for i in pairs) / pair_total if pair_total else 0.0
-    return coverage, best / total, pair_share
+    norm = K1 * length / rerank.reference_length
+    return Features(
+        coverage=sum(weights[i] for i in present) / total,
+        proximity=best / total,
+        pairs=sum(weights[i] + weights[i + 1] for i in pairs) / pair_total if pair_total else 0.0,
+        bm25_full=sum(weights[i] * t * (K1 + 1) / (t + norm) for i, t in tf.items()),
+        lede=sum(1 / (1 + p / rerank.lede_scale) for p in first.values()) / max(len(weights), 1),
+    )
+
+
+def combine(first_stage: float, f: Features, rerank: Rerank = DEFAULT_RERANK) -> float:
+    """The final score of a candidate: the first-stage score times exp(the weighted evidence), i.e. the
+    sum above in log space, kept positive for the API (never below the first-stage score)."""
+    evidence = (
+        rerank.proximity_weight * f.proximity
+        + rerank.pair_weight * f.pairs
+        + rerank.saturation_weight * f.bm25_full
+        + rerank.lede_weight * f.lede
+    )
+    return max(first_stage, 1e-12) * math.exp(evidence)
 
 
 def lookup_for(words: list[WordTerms]) -> dict[str, int]:

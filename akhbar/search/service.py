@@ -14,7 +14,7 @@ from .analysis import prefix_term
 from .backends import DEFAULT_RANKING, Filters, Ranking, get_backend
 from .models import SearchEntry
 from .query import ParsedQuery, parse_query
-from .rerank import DEFAULT_RERANK, Rerank, features, idf, lookup_for
+from .rerank import DEFAULT_RERANK, Features, Rerank, combine, features, idf, lookup_for
 from .snippets import highlight, snippet
 
 PER_PAGE = 10
@@ -102,33 +102,40 @@ def _corpus_size() -> int:
     return size
 
 
-def rerank_hits(
-    query: ParsedQuery, ranked: list[tuple[int, float]], rerank: Rerank
-) -> list[tuple[int, float]]:
-    """Re-order the first candidates by coverage and proximity of the query's words (akhbar.search.rerank)."""
-    if len(ranked) < 2:
-        return ranked
-    words = query.words
-    df = get_backend().document_frequencies([w.light for w in words])
-    n = max(_corpus_size(), 1)
-    weights = [idf(df.get(w.light, 0), n) for w in words]
-    lookup = lookup_for(words)
-    texts = {
-        pk: (title, summary, body[: rerank.max_chars])
+def _candidate_texts(ranked: list[tuple[int, float]], max_chars: int) -> dict[int, tuple[str, str, str]]:
+    return {
+        pk: (title, summary, body[:max_chars])
         for pk, title, summary, body in SearchEntry.objects.filter(
             page_id__in=[pk for pk, _ in ranked]
         ).values_list("page_id", "title", "summary", "body")
     }
-    rescored = []
-    for pk, score in ranked:
-        coverage, proximity, pairs = features(list(texts.get(pk, ())), weights, lookup, rerank.window)
-        factor = (
-            1
-            + rerank.coverage_weight * coverage
-            + rerank.proximity_weight * proximity
-            + rerank.pair_weight * pairs
-        )
-        rescored.append((pk, score * factor))
+
+
+def _query_weights(query: ParsedQuery) -> list[float]:
+    """The idf of each query word's light term in the index."""
+    df = get_backend().document_frequencies([w.light for w in query.words])
+    n = max(_corpus_size(), 1)
+    return [idf(df.get(w.light, 0), n) for w in query.words]
+
+
+def candidate_features(
+    query: ParsedQuery, ranked: list[tuple[int, float]], rerank: Rerank = DEFAULT_RERANK
+) -> list[Features]:
+    """The second stage's evidence for each first-stage candidate, in order (bench/search_tune.py)."""
+    weights = _query_weights(query)
+    lookup = lookup_for(query.words)
+    texts = _candidate_texts(ranked, rerank.max_chars)
+    return [features(list(texts.get(pk, ())), weights, lookup, rerank) for pk, _ in ranked]
+
+
+def rerank_hits(
+    query: ParsedQuery, ranked: list[tuple[int, float]], rerank: Rerank
+) -> list[tuple[int, float]]:
+    """Re-order the first candidates by the second stage's evidence (akhbar.search.rerank)."""
+    if len(ranked) < 2 or not query.words:
+        return ranked
+    found = candidate_features(query, ranked, rerank)
+    rescored = [(pk, combine(score, f, rerank)) for (pk, score), f in zip(ranked, found, strict=True)]
     rescored.sort(key=lambda item: (-item[1], -item[0]))
     return rescored
 

@@ -73,9 +73,22 @@ def test_moving_an_article_updates_its_section_filter(site, sport):
 
 
 def test_headline_matches_rank_above_body_matches(sport):
+    # Both stories name the floods in their first sentence; the one whose headline is about them wins.
     make_story(sport, "أخبار متفرقة", "وفي سياق آخر ذكر التقرير الفيضانات مرة واحدة.", published=BASE_TIME)
+    make_story(sport, "الفيضانات تغمر القرى", "غمرت الفيضانات عشر قرى أمس.", published=BASE_TIME)
+    assert titles(search("الفيضانات"))[0] == "الفيضانات تغمر القرى"
+
+
+def test_a_headline_match_ranks_above_a_passing_mention_deep_in_another_story(sport):
+    make_story(sport, "تقرير الطقس الأسبوعي", "كلام عن الطقس. " * 40 + "ذكر الفيضانات.", published=BASE_TIME)
     make_story(sport, "الفيضانات تغمر القرى", "تقرير عن الطقس.", published=BASE_TIME)
     assert titles(search("الفيضانات"))[0] == "الفيضانات تغمر القرى"
+
+
+def test_a_story_that_names_the_words_in_its_lede_ranks_above_one_that_names_them_late(sport):
+    make_story(sport, "أخبار اليوم", "افتتح مهرجان قرطاج الدولي دورته الجديدة. " + "تفاصيل. " * 30)
+    make_story(sport, "أخبار الأمس", "تفاصيل. " * 30 + "وفي الختام افتتح مهرجان قرطاج الدولي دورته.")
+    assert titles(search("مهرجان قرطاج"))[0] == "أخبار اليوم"
 
 
 def test_recency_boost_orders_equal_matches_newest_first_and_can_be_turned_off(sport):

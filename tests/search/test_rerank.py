@@ -1,31 +1,65 @@
-"""The second stage of ranking: query words close together and in order count for more."""
+"""The second stage of ranking: query words close together, in order, saturating once over the story,
+and named early in its lede count for more."""
+
+from dataclasses import replace
 
 from akhbar.search.query import parse_query
-from akhbar.search.rerank import features, lookup_for
+from akhbar.search.rerank import DEFAULT_RERANK, Features, combine, features, lookup_for
+
+SMALL_WINDOW = replace(DEFAULT_RERANK, window=6)
 
 
-def features_of(question: str, text: str, weights=None):
+def features_of(question: str, *fields: str, weights=None) -> Features:
     words = parse_query(question).words
     weights = weights or [1.0] * len(words)
-    return features([text], weights, lookup_for(words), window=6)
+    return features(list(fields), weights, lookup_for(words), SMALL_WINDOW)
 
 
 def test_words_together_score_higher_proximity_than_words_far_apart():
-    together = features_of("تأسيس جامعة القاهرة", "تم تأسيس جامعة القاهرة في بداية القرن")
+    together = features_of("تأسيس جامعة القاهرة", "", "", "تم تأسيس جامعة القاهرة في بداية القرن")
     apart = features_of(
-        "تأسيس جامعة القاهرة", "تم تأسيس " + "كلام " * 20 + "جامعة " + "كلام " * 20 + "القاهرة"
+        "تأسيس جامعة القاهرة", "", "", "تم تأسيس " + "كلام " * 20 + "جامعة " + "كلام " * 20 + "القاهرة"
     )
-    assert together[0] == apart[0] == 1.0  # both cover every word
-    assert together[1] == 1.0 and apart[1] < 0.5
+    assert together.coverage == apart.coverage == 1.0  # both cover every word
+    assert together.proximity == 1.0 and apart.proximity < 0.5
 
 
 def test_pairs_need_the_query_order():
-    in_order = features_of("جامعة القاهرة", "زار جامعة القاهرة")
-    reversed_order = features_of("جامعة القاهرة", "القاهرة مدينة فيها جامعة")
-    assert in_order[2] == 1.0
-    assert reversed_order[2] == 0.0
+    in_order = features_of("جامعة القاهرة", "", "", "زار جامعة القاهرة")
+    reversed_order = features_of("جامعة القاهرة", "", "", "القاهرة مدينة فيها جامعة")
+    assert in_order.pairs == 1.0
+    assert reversed_order.pairs == 0.0
 
 
 def test_rare_words_weigh_more_in_the_shares():
-    coverage, _, _ = features_of("تأسيس جامعة", "جامعة كبيرة", weights=[3.0, 1.0])
-    assert coverage == 0.25
+    f = features_of("تأسيس جامعة", "", "", "جامعة كبيرة", weights=[3.0, 1.0])
+    assert f.coverage == 0.25
+
+
+def test_words_match_in_any_of_their_forms():
+    f = features_of("الجامعات", "", "", "وجامعة القاهرة")
+    assert f.coverage == 1.0
+
+
+def test_lede_counts_how_early_the_words_come_after_the_headline():
+    early = features_of("مهرجان قرطاج", "", "افتتح مهرجان قرطاج مساء أمس", "تفاصيل كثيرة")
+    late = features_of("مهرجان قرطاج", "", "", "كلام " * 40 + "مهرجان قرطاج")
+    headline_only = features_of("مهرجان قرطاج", "مهرجان قرطاج", "", "كلام كثير")
+    assert early.lede > 0.5 > late.lede > 0
+    assert headline_only.lede == 0.0  # the headline is not the lede
+
+
+def test_full_length_bm25_saturates_over_the_whole_story():
+    once = features_of("قرطاج", "", "", "قرطاج " + "كلام " * 10)
+    everywhere = features_of("قرطاج", "قرطاج", "قرطاج", "قرطاج " + "كلام " * 10)
+    padded = features_of("قرطاج", "", "", "قرطاج " + "كلام " * 400)
+    assert everywhere.bm25_full < 2.2 * 1.0  # bounded by (k1 + 1) · idf however often it repeats
+    assert once.bm25_full > padded.bm25_full  # a long story earns less for one mention
+
+
+def test_combine_keeps_the_first_stage_order_when_evidence_is_equal_and_never_lowers_a_score():
+    f = Features(coverage=1.0, proximity=0.5, pairs=0.5, bm25_full=1.0, lede=0.2)
+    assert combine(2.0, f) > combine(1.0, f) >= 1.0
+    zero = Features(0.0, 0.0, 0.0, 0.0, 0.0)
+    assert combine(3.0, zero) == 3.0
+    assert combine(1.0, f) > combine(1.0, f._replace(lede=0.0))
