@@ -78,10 +78,6 @@ def is_stopword(normalized: str, stopwords: frozenset[str] = STOPWORDS, *, cliti
     return normalized[0] not in _PREPOSITIONS or normalized[1:] in _AFTER_PREPOSITION
 
 
-def _is_arabic_word(word: str) -> bool:
-    return "\u0620" <= word[0] <= "\u06ff"
-
-
 class Analyzer:
     """One analysis chain: normalize each word, drop stopwords, stem it with each of ``stemmers``
     (distinct results become terms at the same position), and optionally also keep the normalized
@@ -117,14 +113,24 @@ class Analyzer:
 
     def _analyze_word(self, word: str) -> tuple[str, ...]:
         normalized = self.normalizer(word)
-        if not normalized or is_stopword(normalized, self.stopwords, clitics=self.clitic_stopwords):
+        if not normalized:
             return ()
-        if _is_arabic_word(normalized) and not "\u0621" <= normalized[-1] <= "\u064a":
+        stopwords = self.stopwords
+        if normalized in stopwords or (
+            self.clitic_stopwords
+            and normalized[0] in _CLITICS
+            and normalized[1:] in stopwords
+            and is_stopword(normalized, stopwords)
+        ):
+            return ()
+        if not "\u0620" <= normalized[0] <= "\u06ff":
+            return (normalized,)
+        if not "\u0621" <= normalized[-1] <= "\u064a":
             clitic = _CLITIC_BEFORE_OTHER_SCRIPT.match(normalized)
             if clitic and not _ARABIC_LETTER.search(normalized, clitic.end()):
                 rest = normalized[clitic.end() :]
-                return () if rest in self.stopwords else (rest,)
-        if not self.stemmers or not _is_arabic_word(normalized):
+                return () if rest in stopwords else (rest,)
+        if not self.stemmers:
             return (normalized,)
         terms = [stemmer(normalized) for stemmer in self.stemmers]
         if self.keep_surface:

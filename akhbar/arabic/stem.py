@@ -7,6 +7,11 @@ are data (``StemRules``) so that bench/arabic.py can compare variants; ``light_s
 the retrieval benchmark chose (see docs/decisions.md). ``snowball_stem`` wraps the Snowball Arabic
 stemmer (PyStemmer), a heavier stemmer that the index analyzer adds as a second term per word.
 
+Affixes are recognised by their letters, and some words begin or end with those letters: بيت (ب),
+فرنسا (ف), التزام (ال), مهرجان (ان). stem_lexicon.txt, built from corpus counts by
+bench/build_stem_lexicon.py, lists the stems where such letters belong to the word; the rules leave
+them there. It also holds a hand-checked broken-plural table that bench/arabic.py measures.
+
 The input is a word already normalized by ``normalize_for_search`` (ة folded to ه, ى to ي, أ إ آ to ا).
 """
 
