@@ -42,8 +42,10 @@ def sentences(limit_articles: int | None = None) -> list[str]:
 
 
 def articles(pool: list[str], count: int, seed: int, start: int = 0):
-    rng = random.Random(seed)
+    """Articles ``start`` .. ``start + count - 1``; each drawn from its own seeded generator, so article i
+    is the same whatever the batches were (a database built in steps, or resumed, holds the same ones)."""
     for i in range(start, start + count):
+        rng = random.Random(seed * 10_000_019 + i)
         title = " ".join(rng.choice(pool).split()[:12])
         body = "\n".join(rng.choice(pool) for _ in range(rng.randint(6, 18)))
         day = rng.randint(0, 3 * 365)
@@ -80,6 +82,79 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def existing_articles(site) -> int:
+    """How many benchmark articles a reused database holds already (they are scale-0 .. scale-(n-1))."""
+    from akhbar.importers.models import ImportedItem
+
+    return ImportedItem.objects.filter(site=site, external_id__startswith="scale-").count()
+
+
+def measure(qs: list[str]) -> tuple[list[float], int, list[list[int]]]:
+    """Milliseconds per query (after one warm-up pass), the sum of the totals, and each query's first page
+    of page ids."""
+    from akhbar.search.service import search
+
+    for q in qs:  # warm-up: page cache, analyzer memo
+        search(q)
+    times, hits, pages = [], 0, []
+    for q in qs:
+        t = time.perf_counter()
+        results = search(q)
+        times.append((time.perf_counter() - t) * 1000)
+        hits += results.total
+        pages.append([h.page_id for h in results.hits])
+    return times, hits, pages
+
+
+def plan_kinds(qs: list[str]) -> dict[str, int]:
+    """How SQLite runs each query (akhbar.search.backends.SQLiteBackend.plan)."""
+    from django.db import connection
+
+    from akhbar.search.backends import get_backend
+    from akhbar.search.query import parse_query
+
+    kinds: dict[str, int] = {}
+    backend = get_backend()
+    for q in qs:
+        parsed = parse_query(q)
+        if parsed.is_empty:
+            kind = "empty"
+        elif parsed.phrases:
+            kind = "phrase (plain MATCH)"
+        else:
+            with connection.cursor() as cursor:
+                plan = backend.plan(cursor, parsed.words)
+            if plan.exact:
+                kind = "plain MATCH"
+            elif plan.newest:
+                kind = "newest"
+            elif plan.headline_only:
+                kind = "headline"
+            else:
+                kind = "rare words" + (" + pairs" if not plan.select else "")
+                kind += ", common words dropped" if plan.dropped else ""
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
+
+
+def exactly(run):
+    """``run()`` with the bounded plans turned off: every query is one plain MATCH (the old way)."""
+    from akhbar.search import backends
+
+    saved = backends.SELECT_BUDGET, backends.SCORE_LIMIT
+    backends.SELECT_BUDGET = backends.SCORE_LIMIT = 10**12
+    try:
+        return run()
+    finally:
+        backends.SELECT_BUDGET, backends.SCORE_LIMIT = saved
+
+
+def overlap(pages: list[list[int]], reference: list[list[int]]) -> float:
+    """Mean share of the reference's first page found on the first page (queries with results)."""
+    shares = [len(set(p) & set(r)) / len(r) for p, r in zip(pages, reference, strict=True) if r]
+    return sum(shares) / len(shares) if shares else 1.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -87,52 +162,86 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000], help="article counts, ascending")
     parser.add_argument("--database", default="sqlite", help="sqlite, or a postgres:// URL")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--name", default="search_scale", help="SQLite file var/bench/<name>.sqlite3 (default search_scale)"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the database of an earlier run and only add the articles it lacks (sizes below what it "
+        "holds are skipped)",
+    )
+    parser.add_argument("--no-queries", action="store_true", help="build only: no latency measurement")
+    parser.add_argument(
+        "--compare-exact",
+        action="store_true",
+        help="SQLite: also time every query as one plain MATCH (no bounded plans) and report how much of "
+        "its first page the bounded plans find",
+    )
     args = parser.parse_args()
-    url = searchdb.sqlite_url("search_scale") if args.database == "sqlite" else args.database
-    searchdb.setup(url)
+    if args.database == "sqlite":
+        url = searchdb.sqlite_url(args.name, fresh=not args.reuse)
+    else:
+        url = args.database
+    searchdb.setup(url, fresh=not args.reuse)
     from django.db import connection
 
     from akhbar.importers.jsonl import import_jsonl
     from akhbar.search.progress import ProgressBar
-    from akhbar.search.service import search
 
     site = searchdb.make_bench_site()
     pool = sentences()
     qs = queries(pool, args.seed)
-    print(f"{connection.vendor}: sentence pool {len(pool):,}; {len(qs)} queries")
+    have = existing_articles(site)
+    print(
+        f"{connection.vendor}: sentence pool {len(pool):,}; {len(qs)} queries; {have:,} articles already in"
+    )
     print("| database | articles | import+index articles/s | database size | p50 ms | p95 ms | mean hits |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    have = 0
+    print("|---|---:|---:|---:|---:|---:|---:|", flush=True)
     for size in sorted(args.sizes):
-        bar = ProgressBar(size, f"{size:,}")
-        t0 = time.perf_counter()
-        report = import_jsonl(
-            articles(pool, size - have, args.seed, have),
-            site,
-            section_from_category=True,
-            progress=lambda n, base=have, bar=bar: bar.update(base + n),
-        )
-        elapsed = time.perf_counter() - t0
-        bar.finish(size)
-        rate = report.imported / elapsed
-        have = size
+        if size < have:
+            print(f"({size:,}: skipped, the database holds {have:,} already)", flush=True)
+            continue
+        rate_text = "(reused)"
+        if size > have:
+            bar = ProgressBar(size - have, f"{have:,} -> {size:,}", every=10_000)
+            t0 = time.perf_counter()
+            report = import_jsonl(
+                articles(pool, size - have, args.seed, have),
+                site,
+                section_from_category=True,
+                progress=bar.update,
+            )
+            elapsed = time.perf_counter() - t0
+            bar.finish(size - have)
+            rate_text = f"{report.imported / elapsed:,.0f}"
+            have = size
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db_size = searchdb.file_size(url)
-        for q in qs:  # warm-up: page cache, analyzer memo
-            search(q)
-        times, hits = [], 0
-        for q in qs:
-            t = time.perf_counter()
-            results = search(q)
-            times.append((time.perf_counter() - t) * 1000)
-            hits += results.total
+        if args.no_queries:
+            print(
+                f"| {connection.vendor} | {size:,} | {rate_text} | {db_size / 2**20:,.0f} MiB | | | |",
+                flush=True,
+            )
+            continue
+        times, hits, pages = measure(qs)
         print(
-            f"| {connection.vendor} | {size:,} | {rate:,.0f} | {db_size / 2**20:,.0f} MiB "
+            f"| {connection.vendor} | {size:,} | {rate_text} | {db_size / 2**20:,.0f} MiB "
             f"| {percentile(times, 50):.1f} | {percentile(times, 95):.1f} | {hits / len(qs):,.0f} |",
             flush=True,
         )
+        if connection.vendor == "sqlite":
+            print(f"  plans: {plan_kinds(qs)}", flush=True)
+            if args.compare_exact:
+                exact_times, _hits, exact_pages = exactly(lambda: measure(qs))
+                print(
+                    f"  plain MATCH for every query: p50 {percentile(exact_times, 50):.1f} ms, "
+                    f"p95 {percentile(exact_times, 95):.1f} ms; first page agreement "
+                    f"{overlap(pages, exact_pages):.3f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -14,11 +14,13 @@ sys.path.insert(0, str(ROOT))
 BENCH_VAR = ROOT / "var" / "bench"
 
 
-def sqlite_url(name: str) -> str:
+def sqlite_url(name: str, *, fresh: bool = True) -> str:
+    """The URL of var/bench/<name>.sqlite3; ``fresh`` deletes the file (and its WAL) first."""
     BENCH_VAR.mkdir(parents=True, exist_ok=True)
     path = BENCH_VAR / f"{name}.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     return f"sqlite:///{path}"
 
 

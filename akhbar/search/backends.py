@@ -15,8 +15,9 @@ On both, the score is multiplied by a recency factor: 1 + boost * h / (h + age i
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -35,12 +36,48 @@ PG_MAX_POSITION = 16383
 EPOCH_JULIAN_DAY = 2440587.5
 
 
+def forget_corpus_size() -> None:
+    """Drop the cached entry counts (SQLiteBackend._corpus_size), e.g. after a test changed the index."""
+    _corpus_sizes.clear()
+
+
 def julian_day(moment: datetime | None) -> float | None:
     """Days since the Julian epoch (what SQLite's julianday() returns) of an aware datetime."""
     return None if moment is None else moment.timestamp() / 86400.0 + EPOCH_JULIAN_DAY
 
 
 RECENCY_WINDOW = 200
+
+# Bounded work per query on SQLite (see SQLiteBackend.plan). FTS5 pays for every match of a MATCH when it
+# ranks (BM25 reads each matching row's term counts and size) and for every posting of every phrase when
+# it computes the phrases' idf; both grow with the index. Words are therefore sorted by how many entries
+# hold them (estimated on the newest DF_WINDOW entries) and:
+# - the rarest ones, while their entries add up to at most SELECT_BUDGET, select the candidates;
+# - the others are still scored (BM25, with the same global idf) on those candidates, when they are held
+#   by at most SCORE_LIMIT entries; words more common than that are left to the second stage.
+# An index whose entries fit in the window is planned on exact counts; a query whose words all fit in the
+# budget runs as one plain MATCH (what is found and its order do not change).
+SELECT_BUDGET = 2000
+SCORE_LIMIT = 15000
+DF_WINDOW = 5000
+PAIR_WORDS = 3
+HEADLINE_ENOUGH = 100
+NEWEST_WINDOW = 50000
+# document_frequencies() counts exactly up to this many entries, and estimates on the window above it.
+EXACT_DF_LIMIT = 50000
+CORPUS_SIZE_TTL = 60.0
+_corpus_sizes: dict[str, tuple[float, int]] = {}
+
+
+class Total(int):
+    """A number of matches; ``estimated`` when it was extrapolated from the newest entries."""
+
+    estimated: bool = False
+
+    def __new__(cls, value: int, estimated: bool = False) -> Total:
+        total = super().__new__(cls, value)
+        total.estimated = estimated
+        return total
 
 
 class IndexedFacts(Protocol):
@@ -110,6 +147,30 @@ def _where(filters: Filters, params: list) -> str:
         clauses.append(f"e.page_id NOT IN ({', '.join(['%s'] * len(filters.exclude_page_ids))})")
         params.extend(filters.exclude_page_ids)
     return "".join(f" AND {c}" for c in clauses)
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """How SQLite runs a query of plain words: which words select the candidates, which are only scored
+    on them, which are left to the second stage; ``headline_only`` narrows the candidates to entries with
+    the selecting word in a headline, ``newest`` (every word very common) takes the newest entries with a
+    query word in a headline, without BM25."""
+
+    select: tuple[WordTerms, ...] = ()
+    score: tuple[WordTerms, ...] = ()
+    dropped: tuple[WordTerms, ...] = ()
+    selectors: tuple[str, ...] = ()
+    headline_only: bool = False
+    recent_floor: int | None = None
+    newest: bool = False
+    floor: int | None = None
+    corpus: int = 0
+    frequencies: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def exact(self) -> bool:
+        """True when the plan is the plain MATCH of every word (nothing bounded)."""
+        return not (self.score or self.dropped or self.headline_only or self.newest)
 
 
 class SQLiteBackend:
@@ -211,15 +272,23 @@ class SQLiteBackend:
     def _quote(term: str) -> str:
         return '"' + term.replace('"', '""') + '"'
 
-    def _word(self, word: WordTerms) -> str:
-        light = f"{{title summary body}} : {self._quote(word.light)}"
+    def _word(self, word: WordTerms, headline: bool = False) -> str:
+        light_columns, extra_columns = (
+            ("title", "title_x") if headline else ("title summary body", "title_x summary_x body_x")
+        )
+        light = f"{{{light_columns}}} : {self._quote(word.light)}"
         if not word.extra:
             return light
         extras = " OR ".join(self._quote(t) for t in word.extra)
-        return f"({light} OR {{title_x summary_x body_x}} : ({extras}))"
+        return f"({light} OR {{{extra_columns}}} : ({extras}))"
 
     def _phrase(self, terms: list[str]) -> str:
         return "{title summary body} : " + self._quote(" ".join(terms))
+
+    def _excluding(self, expression: str, query: ParsedQuery) -> str:
+        excluded = [self._word(w) for w in query.excluded_words]
+        excluded += [self._phrase(p) for p in query.excluded_phrases]
+        return f"({expression}) NOT ({' OR '.join(excluded)})" if excluded else expression
 
     def match_expression(self, query: ParsedQuery) -> str:
         words = [self._word(w) for w in query.words]
@@ -232,11 +301,150 @@ class SQLiteBackend:
                 expression += " AND (" + " OR ".join([*words, phrases[0]]) + ")"
         else:
             expression = " OR ".join(words)
-        excluded = [self._word(w) for w in query.excluded_words]
-        excluded += [self._phrase(p) for p in query.excluded_phrases]
-        if excluded:
-            expression = f"({expression}) NOT ({' OR '.join(excluded)})"
-        return expression
+        return self._excluding(expression, query)
+
+    # --- bounded work: the plan ---------------------------------------------------------------------
+    @staticmethod
+    def _corpus_size(cursor) -> int:
+        key = str(connection.settings_dict.get("NAME"))
+        cached = _corpus_sizes.get(key)
+        if cached and time.monotonic() - cached[0] < CORPUS_SIZE_TTL:
+            return cached[1]
+        cursor.execute(f"SELECT count(*) FROM {FTS_TABLE}_docsize")
+        size = cursor.fetchone()[0]
+        _corpus_sizes[key] = (time.monotonic(), size)
+        return size
+
+    def _window(self, cursor) -> tuple[int | None, int]:
+        """(lowest rowid of the newest DF_WINDOW entries, entries in the index); the rowid is None when
+        the whole index fits in the window (counts on it are then exact)."""
+        cursor.execute(
+            f"SELECT id FROM {FTS_TABLE}_docsize ORDER BY id DESC LIMIT 1 OFFSET %s", [DF_WINDOW - 1]
+        )
+        row = cursor.fetchone()
+        if row is None:
+            cursor.execute(f"SELECT count(*) FROM {FTS_TABLE}_docsize")
+            return None, cursor.fetchone()[0]
+        return row[0], max(self._corpus_size(cursor), DF_WINDOW)
+
+    @staticmethod
+    def _count(cursor, match: str, floor: int | None, corpus: int, where: str = "", params=()) -> int:
+        """Entries matching ``match``: counted on the whole index, or on the window and scaled up."""
+        if floor is None:
+            cursor.execute(
+                f"SELECT count(*) FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s{where}", [match, *params]
+            )
+            return cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT count(*) FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s AND f.rowid >= %s{where}",
+            [match, floor, *params],
+        )
+        return round(cursor.fetchone()[0] * corpus / DF_WINDOW)
+
+    @staticmethod
+    def _recent_floor(cursor, rows: int, held: int, floor: int | None, corpus: int) -> int:
+        """The rowid above which lie about ``rows`` of the ``held`` entries of a word (spread evenly),
+        from the density of rowids in the window."""
+        cursor.execute(
+            f"SELECT (SELECT min(id) FROM {FTS_TABLE}_docsize), (SELECT max(id) FROM {FTS_TABLE}_docsize)"
+        )
+        lowest, highest = cursor.fetchone()
+        low = lowest if floor is None else floor
+        span = (highest - low + 1) / (corpus if floor is None else DF_WINDOW)  # rowids per entry
+        entries = max(rows, 0) * corpus / max(held, 1)
+        return max(lowest, int(highest - entries * span))
+
+    def plan(self, cursor, words: Sequence[WordTerms]) -> QueryPlan:
+        """Which words select the candidates, which are scored on them, which are left out (SELECT_BUDGET,
+        SCORE_LIMIT); estimated frequencies come from the newest DF_WINDOW entries.
+
+        The candidates are the entries of the rarest words, while they add up to SELECT_BUDGET; then, in
+        the same budget, those holding two of the other scored words (where BM25's best matches of common
+        words are); when no word fits, the entries with the rarest word in a headline; when even that is
+        too many, or every word is held by more than SCORE_LIMIT entries, the plan is ``newest``."""
+        floor, corpus = self._window(cursor)
+        counted = sorted(
+            ((self._count(cursor, self._word(w), floor, corpus), i, w) for i, w in enumerate(words)),
+            key=lambda item: (item[0], item[1]),
+        )
+        frequencies = {w.light: n for n, _i, w in counted}
+        selectors: list[str] = []
+        select: list[WordTerms] = []
+        rows = 0
+        for n, _i, word in counted:
+            if rows + n > SELECT_BUDGET:
+                break
+            select.append(word)
+            selectors.append(self._word(word))
+            rows += n
+        rest = [(n, w) for n, _i, w in counted if w not in select]
+        score = [w for n, w in rest if n <= SCORE_LIMIT]
+        dropped = [w for n, w in rest if n > SCORE_LIMIT]
+        # Pairs of the rarest PAIR_WORDS scored words only: each pair repeats its words' phrases in the
+        # MATCH, and FTS5 reads every posting of every phrase (idf) once per appearance.
+        paired = score[:PAIR_WORDS]
+        pairs = [(a, b) for i, a in enumerate(paired) for b in paired[i + 1 :]]
+        for a, b in pairs:
+            both = f"{self._word(a)} AND {self._word(b)}"
+            n = self._count(cursor, both, floor, corpus)
+            if rows + n <= SELECT_BUDGET:
+                selectors.append(both)
+                rows += n
+        headline_only = False
+        recent_floor = None
+        if not selectors:
+            n, _i, rarest = counted[0]
+            headline = self._word(rarest, headline=True)
+            headline_rows = 0 if n > SCORE_LIMIT else self._count(cursor, headline, floor, corpus)
+            if n > SCORE_LIMIT or headline_rows > SELECT_BUDGET:
+                return QueryPlan(
+                    dropped=tuple(words), newest=True, floor=floor, corpus=corpus, frequencies=frequencies
+                )
+            selectors, select, headline_only = [headline], [rarest], True
+            score = [w for w in score if w != rarest]
+            if headline_rows < HEADLINE_ENOUGH:
+                # Few headline matches: the rarest word's newest entries too, up to the budget.
+                recent_floor = self._recent_floor(cursor, SELECT_BUDGET - headline_rows, n, floor, corpus)
+        return QueryPlan(
+            select=tuple(select),
+            score=tuple(score),
+            dropped=tuple(dropped),
+            selectors=tuple(selectors),
+            headline_only=headline_only,
+            recent_floor=recent_floor,
+            floor=floor,
+            corpus=corpus,
+            frequencies=frequencies,
+        )
+
+    def plan_phrases(self, cursor, query: ParsedQuery) -> QueryPlan:
+        """A query with "phrases" runs as one plain MATCH, unless one of its terms is held by more than
+        SCORE_LIMIT entries: matching a phrase reads every posting of its terms, and BM25 reads them
+        again for the idf; such a query is ``newest`` (read newest first, stopped at what is shown)."""
+        floor, corpus = self._window(cursor)
+        terms = {t for phrase in query.phrases for t in phrase} | {t for w in query.words for t in w.all}
+        frequencies = {t: self._count(cursor, self._quote(t), floor, corpus) for t in sorted(terms)}
+        common = max(frequencies.values(), default=0) > SCORE_LIMIT
+        return QueryPlan(
+            dropped=tuple(query.words) if common else (),
+            newest=common,
+            floor=floor,
+            corpus=corpus,
+            frequencies=frequencies,
+        )
+
+    # --- search -------------------------------------------------------------------------------------
+    @staticmethod
+    def _weights(ranking: Ranking) -> list[float]:
+        return [
+            ranking.title,
+            ranking.title * ranking.extra,
+            ranking.summary,
+            ranking.summary * ranking.extra,
+            ranking.body,
+            ranking.body * ranking.extra,
+            0.0,
+        ]
 
     def search(
         self,
@@ -249,33 +457,45 @@ class SQLiteBackend:
         with_total: bool = True,
     ) -> tuple[int, list[tuple[int, float]]]:
         """(total, [(page_id, score)]) best first; without ``with_total`` no count is run and the
-        total is only what was fetched."""
-        where, params = self._match_params(self.match_expression(query), filters)
-        weights = [
-            ranking.title,
-            ranking.title * ranking.extra,
-            ranking.summary,
-            ranking.summary * ranking.extra,
-            ranking.body,
-            ranking.body * ranking.extra,
-            0.0,
-        ]
-        base = f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s{where}"
+        total is only what was fetched. A query of plain words runs by its plan (``plan``): when the plan
+        bounds the work, the total is a ``Total`` with ``estimated`` set unless the index is small."""
+        fetch = offset + limit + RECENCY_WINDOW
+        bm25 = f"bm25({FTS_TABLE}, {', '.join(['%s'] * 7)})"
+        weights = self._weights(ranking)
         with connection.cursor() as cursor:
-            total = None
-            if with_total:
-                cursor.execute(f"SELECT count(*) {base}", params)
-                total = cursor.fetchone()[0]
-                if not total or offset >= total:
-                    return total, []
-            # BM25 comes from the index alone; the recency factor needs each story's date, so it
-            # re-orders the best RECENCY_WINDOW by BM25 instead of reading every match.
-            cursor.execute(
-                f"SELECT f.rowid, -bm25({FTS_TABLE}, {', '.join(['%s'] * 7)}) AS score {base} "
-                "ORDER BY score DESC LIMIT %s",
-                [*weights, *params, offset + limit + RECENCY_WINDOW],
-            )
-            ranked = [(row[0], float(row[1])) for row in cursor.fetchall()]
+            if query.phrases:
+                plan = self.plan_phrases(cursor, query)
+            else:
+                plan = self.plan(cursor, query.words) if query.words else None
+            if plan is None or plan.exact:
+                where, params = self._match_params(self.match_expression(query), filters)
+                base = f"FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s{where}"
+                total = None
+                if with_total:
+                    cursor.execute(f"SELECT count(*) {base}", params)
+                    total = cursor.fetchone()[0]
+                    if not total or offset >= total:
+                        return total, []
+                # BM25 comes from the index alone; the recency factor needs each story's date, so it
+                # re-orders the best RECENCY_WINDOW by BM25 instead of reading every match.
+                cursor.execute(
+                    f"SELECT f.rowid, -{bm25} AS score {base} ORDER BY score DESC LIMIT %s",
+                    [*weights, *params, fetch],
+                )
+                ranked = [(row[0], float(row[1])) for row in cursor.fetchall()]
+            else:
+                total = None
+                if with_total:
+                    where, params = self._match_params(self.match_expression(query), filters)
+                    estimate = self._count(cursor, params[0], plan.floor, plan.corpus, where, params[1:])
+                    total = Total(estimate, estimated=plan.floor is not None)
+                    if not total:
+                        return total, []
+                ranked = (
+                    self._newest(cursor, query, plan, filters, fetch, offset + limit)
+                    if plan.newest
+                    else self._bounded(cursor, query, plan, filters, bm25, weights, fetch)
+                )
             if ranking.recency_boost and ranked:
                 cursor.execute(
                     f"SELECT id, published FROM {ENTRY_TABLE} WHERE id IN ({', '.join(['%s'] * len(ranked))})",
@@ -285,13 +505,113 @@ class SQLiteBackend:
                 ranked = [(i, score * recency_factor(dates.get(i), now, ranking)) for i, score in ranked]
             ranked.sort(key=lambda item: (-item[1], -item[0]))
             hits = self._page_ids(cursor, ranked[offset : offset + limit])
-            return (offset + len(hits) if total is None else total), hits
+            if total is None:
+                return offset + len(hits), hits
+            if isinstance(total, Total) and total < offset + len(hits):
+                total = Total(offset + len(hits), estimated=total.estimated)
+            return total, hits
+
+    def _bounded(self, cursor, query, plan: QueryPlan, filters, bm25: str, weights, fetch: int):
+        """BM25 of the selected and scored words over the candidates only. A MATCH of "X AND (X OR S)"
+        visits only X's entries (S's lists are skipped through), but scores X twice; BM25 is a sum over
+        the phrases of the expression, so subtracting the score of "X" alone leaves exactly the score
+        that "X OR S" gives those entries (same phrases, same global idf)."""
+        selecting = " OR ".join(f"({x})" for x in plan.selectors)
+        scored = " OR ".join(self._word(w) for w in (*plan.select, *plan.score))
+        if not plan.score and not plan.headline_only:  # one plain MATCH: the candidates are the matches
+            where, params = self._match_params(self._excluding(selecting, query), filters)
+            cursor.execute(
+                f"SELECT f.rowid, -{bm25} AS score FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s{where} "
+                "ORDER BY score DESC LIMIT %s",
+                [*weights, *params, fetch],
+            )
+            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+        sources = [(selecting, None)]
+        if plan.recent_floor is not None:
+            sources.append((self._word(plan.select[0]), plan.recent_floor))
+        ranked: dict[int, float] = {}
+        for selector, rowid_floor in sources:
+            where, params_x = self._match_params(self._excluding(selector, query), filters)
+            _where, params_xs = self._match_params(
+                self._excluding(f"({selector}) AND ({scored})", query), filters
+            )
+            extra: list = []
+            if rowid_floor is not None:
+                where += " AND f.rowid >= %s"
+                extra = [rowid_floor]
+            cursor.execute(
+                f"WITH x AS MATERIALIZED (SELECT f.rowid AS id, {bm25} AS s FROM {FTS_TABLE} f "
+                f"WHERE {FTS_TABLE} MATCH %s{where}), "
+                f"xs AS MATERIALIZED (SELECT f.rowid AS id, {bm25} AS s FROM {FTS_TABLE} f "
+                f"WHERE {FTS_TABLE} MATCH %s{where}) "
+                "SELECT xs.id, x.s - xs.s AS score FROM xs JOIN x ON x.id = xs.id ORDER BY score DESC LIMIT %s",
+                [*weights, *params_x, *extra, *weights, *params_xs, *extra, fetch],
+            )
+            ranked.update((row[0], float(row[1])) for row in cursor.fetchall())
+        return list(ranked.items())
+
+    def _newest(self, cursor, query, plan: QueryPlan, filters, fetch: int, shown: int):
+        """Every word is very common: the most recently indexed entries, those with every word in a
+        headline first (score 4), then with every word (3), with one in a headline (2), with one (1); for
+        "phrases", those with the phrases in a headline (2), then the others (1). The recency factor and
+        the second stage order them. Each step reads the index newest first and stops at ``fetch``."""
+        if query.phrases:  # the phrases in a headline first, then anywhere (words add nothing here)
+            in_headline = " AND ".join("{title} : " + self._quote(" ".join(p)) for p in query.phrases)
+            steps = [(self._excluding(in_headline, query), 2.0), (self.match_expression(query), 1.0)]
+        else:
+            joined = [(" OR ", True, 2.0), (" OR ", False, 1.0)]
+            if len(query.words) > 1:
+                joined = [(" AND ", True, 4.0), (" AND ", False, 3.0), *joined]
+            steps = [
+                (self._excluding(joiner.join(self._word(w, headline) for w in query.words), query), score)
+                for joiner, headline, score in joined
+            ]
+        # A sparse step (every word in a headline) would read the words' whole lists before it found
+        # ``fetch`` entries: the steps read the newest NEWEST_WINDOW entries only; the last one reads on
+        # when they did not fill the page.
+        floor = self._newest_floor(cursor, plan)
+        ranked: dict[int, float] = {}
+        passes = [(expression, score, floor, False) for expression, score in steps]
+        if floor is not None:
+            passes.append((steps[-1][0], steps[-1][1], None, True))
+        for expression, score, rowid_floor, reread in passes:
+            if reread and len(ranked) >= shown:
+                break
+            where, params = self._match_params(expression, filters)
+            if rowid_floor is not None:
+                where += " AND f.rowid >= %s"
+                params.append(rowid_floor)
+            cursor.execute(
+                f"SELECT f.rowid FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s{where} "
+                "ORDER BY f.rowid DESC LIMIT %s",
+                [*params, fetch],
+            )
+            for (rowid,) in cursor.fetchall():
+                ranked.setdefault(rowid, score)
+            if len(ranked) >= fetch:
+                break
+        return list(ranked.items())[:fetch]
+
+    @staticmethod
+    def _newest_floor(cursor, plan: QueryPlan) -> int | None:
+        """The rowid above which lie about the newest NEWEST_WINDOW entries (None: the whole index)."""
+        if plan.floor is None or plan.corpus <= NEWEST_WINDOW:
+            return None
+        cursor.execute(f"SELECT max(id) FROM {FTS_TABLE}_docsize")
+        highest = cursor.fetchone()[0]
+        span = (highest - plan.floor + 1) / DF_WINDOW  # rowids per entry in the window
+        return int(highest - NEWEST_WINDOW * span)
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        """How many entries hold each term (in any field)."""
+        """How many entries hold each term (in any field): counted exactly up to EXACT_DF_LIMIT entries,
+        estimated on the newest DF_WINDOW entries above that (an exact count reads the term's every
+        posting)."""
         if not terms:
             return {}
         with connection.cursor() as cursor:
+            floor, corpus = self._window(cursor)
+            if floor is not None and corpus > EXACT_DF_LIMIT:
+                return {t: self._count(cursor, self._quote(t), floor, corpus) for t in terms}
             cursor.execute(
                 f"SELECT term, doc FROM {FTS_TABLE}_vocab WHERE term IN ({', '.join(['%s'] * len(terms))})",
                 terms,
