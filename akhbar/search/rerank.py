@@ -71,23 +71,28 @@ def idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def _word_ids(text: str, lookup: dict[str, int]) -> list[int]:
-    """For each word of ``text`` that is not a stopword: the index of the query word it matches, or -1."""
+STOPWORD = -2
+
+
+def _word_ids(text: str, lookup: dict[str, int], seen: dict[str, int]) -> list[int]:
+    """For each word of ``text`` that is not a stopword: the index of the query word it matches, or -1.
+    ``seen`` remembers each distinct word's answer for the query (shared by its candidates)."""
     out = []
-    memo_get = INDEX_ANALYZER._memo.get
+    append = out.append
+    seen_get = seen.get
     word_terms = INDEX_ANALYZER.word_terms
     for word in WORD_RE.findall(text):
-        terms = memo_get(word)
-        if terms is None:
+        match = seen_get(word)
+        if match is None:
             terms = word_terms(word)
-        if not terms:
-            continue
-        match = -1
-        for term in terms:
-            match = lookup.get(term, -1)
-            if match >= 0:
-                break
-        out.append(match)
+            match = STOPWORD if not terms else -1
+            for term in terms:
+                match = lookup.get(term, -1)
+                if match >= 0:
+                    break
+            seen[word] = match
+        if match != STOPWORD:
+            append(match)
     return out
 
 
@@ -116,9 +121,12 @@ def features(
     weights: list[float],
     lookup: dict[str, int],
     rerank: Rerank = DEFAULT_RERANK,
+    seen: dict[str, int] | None = None,
 ) -> Features:
     """The second stage's evidence from one story's fields (title, summary, body) for query words of
-    idf ``weights`` (``lookup``: index term -> query word number)."""
+    idf ``weights`` (``lookup``: index term -> query word number; ``seen``: a dict shared by the
+    candidates of one query, so each distinct word is analyzed once)."""
+    seen = {} if seen is None else seen
     total = sum(weights) or 1.0
     present: set[int] = set()
     pairs: set[int] = set()
@@ -128,7 +136,7 @@ def features(
     length = 0
     after_headline = 0
     for field_no, text in enumerate(texts):
-        ids = _word_ids(text, lookup)
+        ids = _word_ids(text, lookup, seen)
         length += len(ids)
         for position, word in enumerate(ids):
             if word < 0:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Page
@@ -103,11 +104,12 @@ def _corpus_size() -> int:
 
 
 def _candidate_texts(ranked: list[tuple[int, float]], max_chars: int) -> dict[int, tuple[str, str, str]]:
+    """Title, summary and the first ``max_chars`` of the body of each candidate (cut in the database)."""
     return {
-        pk: (title, summary, body[:max_chars])
-        for pk, title, summary, body in SearchEntry.objects.filter(
-            page_id__in=[pk for pk, _ in ranked]
-        ).values_list("page_id", "title", "summary", "body")
+        pk: (title, summary, body)
+        for pk, title, summary, body in SearchEntry.objects.filter(page_id__in=[pk for pk, _ in ranked])
+        .annotate(head=Substr("body", 1, max_chars))
+        .values_list("page_id", "title", "summary", "head")
     }
 
 
@@ -125,7 +127,8 @@ def candidate_features(
     weights = _query_weights(query)
     lookup = lookup_for(query.words)
     texts = _candidate_texts(ranked, rerank.max_chars)
-    return [features(list(texts.get(pk, ())), weights, lookup, rerank) for pk, _ in ranked]
+    seen: dict[str, int] = {}
+    return [features(list(texts.get(pk, ())), weights, lookup, rerank, seen) for pk, _ in ranked]
 
 
 def rerank_hits(
