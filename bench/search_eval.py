@@ -17,6 +17,7 @@ nor the recency boost favours them; "now" is the newest distractor's date.
     .venv/bin/python bench/search_eval.py                    # the full protocol
     .venv/bin/python bench/search_eval.py --distractors 3000 # a quick run
     .venv/bin/python bench/search_eval.py --grid             # also compare ranking settings
+    .venv/bin/python bench/search_eval.py --no-baselines --database postgres://postgres@127.0.0.1:5432/akhbar_eval
 """
 
 from __future__ import annotations
@@ -141,11 +142,15 @@ def main() -> None:
     parser.add_argument("--distractors", type=int, default=None, help="how many news articles (default: all)")
     parser.add_argument("--grid", action="store_true", help="also score other ranking settings")
     parser.add_argument("--no-baselines", action="store_true")
+    parser.add_argument(
+        "--database", default="sqlite", help="sqlite (a fresh file under var/bench/), or a postgres:// URL"
+    )
     args = parser.parse_args()
     if not corpus.data_available():
         sys.exit("../shared/data is missing: nothing to evaluate")
 
-    searchdb.setup(searchdb.sqlite_url("search_eval"))
+    url = searchdb.sqlite_url("search_eval") if args.database == "sqlite" else args.database
+    searchdb.setup(url)
     from django.core.management import call_command
 
     from akhbar.importers.jsonl import parse_date
@@ -173,9 +178,10 @@ def main() -> None:
     rows = []
     t0 = time.perf_counter()
     ranks = akhbar_ranks(queries, relevant_page, DEFAULT_RANKING, now, DEFAULT_RERANK)
-    rows.append(
-        ("akhbar (search API function, SQLite FTS5)", scores(ranks, halves), time.perf_counter() - t0)
-    )
+    from django.db import connection
+
+    engine = "SQLite FTS5" if connection.vendor == "sqlite" else "PostgreSQL tsvector"
+    rows.append((f"akhbar (search API function, {engine})", scores(ranks, halves), time.perf_counter() - t0))
     if args.grid:
         r, rr = DEFAULT_RANKING, DEFAULT_RERANK
         grid = {
