@@ -89,3 +89,20 @@ def prefix_term(partial: str) -> str:
     stem = light_stem(normalized)
     start = normalized.find(stem) if stem else -1
     return normalized[start:] if start > 0 and len(normalized) - start >= 2 else normalized
+
+
+_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+
+
+def prefix_terms(partial: str) -> list[str]:
+    """prefix_term, and also the partial word without a leading article when the stemmer kept it: a
+    partly typed word is not a word yet, so the stemmer's length guard keeps "البن" whole (it could
+    be the word for coffee) while the reader is more likely typing "البنك", whose index term is "بنك".
+    Both are tried, since some words do keep the letters (التزام)."""
+    term = prefix_term(partial)
+    terms = [term] if term else []
+    for article in _ARTICLES:
+        if term.startswith(article) and len(term) - len(article) >= 2:
+            terms.append(term[len(article) :])
+            break
+    return terms

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from wagtail.models import Page
 
-from .analysis import prefix_term
+from .analysis import prefix_terms
 from .backends import DEFAULT_RANKING, Filters, Ranking, get_backend
 from .models import SearchEntry
 from .query import ParsedQuery, parse_query
@@ -183,10 +183,14 @@ def suggest(partial: str, filters: Filters | None = None, limit: int = 8) -> lis
     words = partial.split()
     if not words:
         return []
-    term = prefix_term(words[-1])
-    if len(term) < 2:
+    terms = [t for t in prefix_terms(words[-1]) if len(t) >= 2]
+    if not terms:
         return []
-    page_ids = get_backend().suggest(term, filters or Filters(), limit * 4 if len(words) > 1 else limit)
+    backend = get_backend()
+    wanted = limit * 4 if len(words) > 1 else limit
+    page_ids = list(
+        dict.fromkeys(pk for term in terms for pk in backend.suggest(term, filters or Filters(), wanted))
+    )
     entries = {
         e.page_id: e for e in SearchEntry.objects.filter(page_id__in=page_ids).only("page_id", "title")
     }

@@ -61,3 +61,12 @@ def test_snippet_is_escaped_and_cut_near_the_matches():
 
 def test_highlight_without_matches_returns_the_escaped_text():
     assert highlight("أ < ب", {"غير"}) == "أ &lt; ب"
+
+
+def test_a_partly_typed_word_is_also_tried_without_its_article():
+    from akhbar.search.analysis import prefix_terms
+
+    assert prefix_terms("البن") == ["البن", "بن"]  # the reader may be typing البنك (index term بنك)
+    assert prefix_terms("الاقتصا") == ["اقتصا"]
+    assert prefix_terms("مهرج") == ["مهرج"]
+    assert prefix_terms("الب") == ["الب"]  # one letter left is too little to search on
