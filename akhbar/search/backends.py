@@ -62,7 +62,12 @@ SCORE_LIMIT = 15000
 DF_WINDOW = 5000
 PAIR_WORDS = 3
 HEADLINE_ENOUGH = 100
-NEWEST_WINDOW = 50000
+NEWEST_WINDOW = 10000
+RECENT_ROWS = 500
+HEADLINE_LIMIT = 5000
+# SQLite's page cache for a connection that searches (KiB; the default is 2 MiB): a query of a large index
+# reads a few thousand pages of term lists and entry sizes, and the next query reads many of them again.
+CACHE_KIB = 65536
 # document_frequencies() counts exactly up to this many entries, and estimates on the window above it.
 EXACT_DF_LIMIT = 50000
 CORPUS_SIZE_TTL = 60.0
@@ -151,10 +156,12 @@ def _where(filters: Filters, params: list) -> str:
 
 @dataclass(frozen=True)
 class QueryPlan:
-    """How SQLite runs a query of plain words: which words select the candidates, which are only scored
-    on them, which are left to the second stage; ``headline_only`` narrows the candidates to entries with
-    the selecting word in a headline, ``newest`` (every word very common) takes the newest entries with a
-    query word in a headline, without BM25."""
+    """How SQLite runs a query: ``selectors`` (FTS5 expressions) give the candidates, ``select`` and
+    ``score`` are the words scored on them, ``dropped`` those left to the second stage; ``headline_only``
+    says the selector is the rarest word in a headline, ``recent_floor`` adds that word's entries above
+    this rowid; ``newest`` (every word very common) reads the most recently indexed matches, without
+    BM25. ``floor`` and ``corpus`` are the estimation window's lowest rowid (None: the whole index) and
+    the number of entries."""
 
     select: tuple[WordTerms, ...] = ()
     score: tuple[WordTerms, ...] = ()
@@ -170,7 +177,9 @@ class QueryPlan:
     @property
     def exact(self) -> bool:
         """True when the plan is the plain MATCH of every word (nothing bounded)."""
-        return not (self.score or self.dropped or self.headline_only or self.newest)
+        if self.score or self.dropped or self.headline_only or self.newest:
+            return False
+        return self.recent_floor is None
 
 
 class SQLiteBackend:
@@ -315,6 +324,13 @@ class SQLiteBackend:
         _corpus_sizes[key] = (time.monotonic(), size)
         return size
 
+    @staticmethod
+    def _tune(cursor) -> None:
+        """Give this connection a page cache of CACHE_KIB (once: the pragma stays with the connection)."""
+        cursor.execute("PRAGMA cache_size")
+        if cursor.fetchone()[0] != -CACHE_KIB:
+            cursor.execute(f"PRAGMA cache_size = -{int(CACHE_KIB)}")
+
     def _window(self, cursor) -> tuple[int | None, int]:
         """(lowest rowid of the newest DF_WINDOW entries, entries in the index); the rowid is None when
         the whole index fits in the window (counts on it are then exact)."""
@@ -358,10 +374,11 @@ class SQLiteBackend:
         """Which words select the candidates, which are scored on them, which are left out (SELECT_BUDGET,
         SCORE_LIMIT); estimated frequencies come from the newest DF_WINDOW entries.
 
-        The candidates are the entries of the rarest words, while they add up to SELECT_BUDGET; then, in
-        the same budget, those holding two of the other scored words (where BM25's best matches of common
-        words are); when no word fits, the entries with the rarest word in a headline; when even that is
-        too many, or every word is held by more than SCORE_LIMIT entries, the plan is ``newest``."""
+        The candidates are the entries of the rarest words, while they add up to SELECT_BUDGET, and, in
+        the same budget, those holding two of the next PAIR_WORDS scored words (where BM25's best matches
+        of common words are). When no word fits: the entries with the rarest word in a headline (a word
+        held by at most HEADLINE_LIMIT entries) and, when those are few, its newest RECENT_ROWS entries;
+        when every word is held by more than SCORE_LIMIT entries, the plan is ``newest``."""
         floor, corpus = self._window(cursor)
         counted = sorted(
             ((self._count(cursor, self._word(w), floor, corpus), i, w) for i, w in enumerate(words)),
@@ -394,17 +411,22 @@ class SQLiteBackend:
         recent_floor = None
         if not selectors:
             n, _i, rarest = counted[0]
-            headline = self._word(rarest, headline=True)
-            headline_rows = 0 if n > SCORE_LIMIT else self._count(cursor, headline, floor, corpus)
-            if n > SCORE_LIMIT or headline_rows > SELECT_BUDGET:
+            if n > SCORE_LIMIT:
                 return QueryPlan(
                     dropped=tuple(words), newest=True, floor=floor, corpus=corpus, frequencies=frequencies
                 )
-            selectors, select, headline_only = [headline], [rarest], True
+            select = [rarest]
             score = [w for w in score if w != rarest]
-            if headline_rows < HEADLINE_ENOUGH:
-                # Few headline matches: the rarest word's newest entries too, up to the budget.
-                recent_floor = self._recent_floor(cursor, SELECT_BUDGET - headline_rows, n, floor, corpus)
+            # A headline column filter decodes the position list of every entry holding the word, so
+            # headline matches are taken only for a word held by at most HEADLINE_LIMIT entries.
+            headline = self._word(rarest, headline=True)
+            headline_rows = self._count(cursor, headline, floor, corpus) if n <= HEADLINE_LIMIT else None
+            if headline_rows is not None and headline_rows <= SELECT_BUDGET:
+                selectors, headline_only = [headline], True
+            if headline_rows is None or headline_rows < HEADLINE_ENOUGH:
+                # Few headline matches (or none taken): the rarest word's newest RECENT_ROWS entries.
+                rows = min(SELECT_BUDGET - (headline_rows or 0), RECENT_ROWS)
+                recent_floor = self._recent_floor(cursor, rows, n, floor, corpus)
         return QueryPlan(
             select=tuple(select),
             score=tuple(score),
@@ -463,6 +485,7 @@ class SQLiteBackend:
         bm25 = f"bm25({FTS_TABLE}, {', '.join(['%s'] * 7)})"
         weights = self._weights(ranking)
         with connection.cursor() as cursor:
+            self._tune(cursor)
             if query.phrases:
                 plan = self.plan_phrases(cursor, query)
             else:
@@ -518,7 +541,7 @@ class SQLiteBackend:
         that "X OR S" gives those entries (same phrases, same global idf)."""
         selecting = " OR ".join(f"({x})" for x in plan.selectors)
         scored = " OR ".join(self._word(w) for w in (*plan.select, *plan.score))
-        if not plan.score and not plan.headline_only:  # one plain MATCH: the candidates are the matches
+        if not plan.score and not plan.headline_only and plan.recent_floor is None:  # one plain MATCH
             where, params = self._match_params(self._excluding(selecting, query), filters)
             cursor.execute(
                 f"SELECT f.rowid, -{bm25} AS score FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s{where} "
@@ -526,7 +549,7 @@ class SQLiteBackend:
                 [*weights, *params, fetch],
             )
             return [(row[0], float(row[1])) for row in cursor.fetchall()]
-        sources = [(selecting, None)]
+        sources = [(selecting, None)] if plan.selectors else []
         if plan.recent_floor is not None:
             sources.append((self._word(plan.select[0]), plan.recent_floor))
         ranked: dict[int, float] = {}
@@ -539,6 +562,14 @@ class SQLiteBackend:
             if rowid_floor is not None:
                 where += " AND f.rowid >= %s"
                 extra = [rowid_floor]
+            if selector == scored:  # the candidates' own MATCH scores them
+                cursor.execute(
+                    f"SELECT f.rowid, -{bm25} AS score FROM {FTS_TABLE} f WHERE {FTS_TABLE} MATCH %s{where} "
+                    "ORDER BY score DESC LIMIT %s",
+                    [*weights, *params_x, *extra, fetch],
+                )
+                ranked.update((row[0], float(row[1])) for row in cursor.fetchall())
+                continue
             cursor.execute(
                 f"WITH x AS MATERIALIZED (SELECT f.rowid AS id, {bm25} AS s FROM {FTS_TABLE} f "
                 f"WHERE {FTS_TABLE} MATCH %s{where}), "
@@ -551,8 +582,8 @@ class SQLiteBackend:
         return list(ranked.items())
 
     def _newest(self, cursor, query, plan: QueryPlan, filters, fetch: int, shown: int):
-        """Every word is very common: the most recently indexed entries, those with every word in a
-        headline first (score 4), then with every word (3), with one in a headline (2), with one (1); for
+        """Every word is very common: the most recently indexed entries, those with every word first
+        (score 3), then with one in a headline (2), then with one (1); for
         "phrases", those with the phrases in a headline (2), then the others (1). The recency factor and
         the second stage order them. Each step reads the index newest first and stops at ``fetch``."""
         if query.phrases:  # the phrases in a headline first, then anywhere (words add nothing here)
@@ -561,7 +592,9 @@ class SQLiteBackend:
         else:
             joined = [(" OR ", True, 2.0), (" OR ", False, 1.0)]
             if len(query.words) > 1:
-                joined = [(" AND ", True, 4.0), (" AND ", False, 3.0), *joined]
+                # (Every word in a headline would be the best step, but it is sparse: reading a headline
+                # column filter decodes every position list of the window, 10-25 ms at 1,000,000.)
+                joined = [(" AND ", False, 3.0), *joined]
             steps = [
                 (self._excluding(joiner.join(self._word(w, headline) for w in query.words), query), score)
                 for joiner, headline, score in joined
@@ -609,6 +642,7 @@ class SQLiteBackend:
         if not terms:
             return {}
         with connection.cursor() as cursor:
+            self._tune(cursor)
             floor, corpus = self._window(cursor)
             if floor is not None and corpus > EXACT_DF_LIMIT:
                 return {t: self._count(cursor, self._quote(t), floor, corpus) for t in terms}
