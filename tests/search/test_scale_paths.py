@@ -226,3 +226,19 @@ def test_the_newest_path_reads_a_window_then_the_rest_when_the_page_is_not_full(
     assert titles(hits) == [STORIES[n][0] for n in (15, 13, 11, 9, 7, 5, 3, 1)]
     _total, hits = first_stage("البرلمان", limit=3)
     assert titles(hits) == [STORIES[n][0] for n in (15, 13, 11)]
+
+
+@sqlite_only
+def test_a_common_word_without_headline_lookup_takes_its_newest_entries_with_exact_scores(
+    corpus, monkeypatch, bounded
+):
+    monkeypatch.setattr(backends, "SELECT_BUDGET", 4)
+    monkeypatch.setattr(backends, "HEADLINE_LIMIT", 4)  # «الميزانية» is in 5: no headline filter
+    monkeypatch.setattr(backends, "RECENT_ROWS", 2)
+    plan = plan_of("الميزانية")
+    assert not plan.selectors and not plan.headline_only and plan.recent_floor is not None
+    _total, hits = first_stage("الميزانية")
+    # About 2 of its 5 entries lie in the newest 6.4 (16 * 2 / 5): s8 and s9.
+    assert sorted(titles(hits)) == sorted([STORIES[8][0], STORIES[9][0]])
+    exact_scores = dict(exact(monkeypatch, "الميزانية")[1])
+    assert [s for _, s in hits] == pytest.approx([exact_scores[pk] for pk, _ in hits], rel=1e-9)
