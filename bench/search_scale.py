@@ -130,21 +130,25 @@ def plan_kinds(qs: list[str]) -> dict[str, int]:
     for q in qs:
         parsed = parse_query(q)
         if parsed.is_empty:
-            kind = "empty"
-        elif parsed.phrases:
-            kind = "phrase (plain MATCH)"
-        else:
-            with connection.cursor() as cursor:
-                plan = backend.plan(cursor, parsed.words)
-            if plan.exact:
-                kind = "plain MATCH"
-            elif plan.newest:
-                kind = "newest"
-            elif plan.headline_only:
-                kind = "headline"
+            kinds["empty"] = kinds.get("empty", 0) + 1
+            continue
+        with connection.cursor() as cursor:
+            if parsed.phrases:
+                plan = backend.plan_phrases(cursor, parsed)
             else:
-                kind = "rare words" + (" + pairs" if not plan.select else "")
-                kind += ", common words dropped" if plan.dropped else ""
+                plan = backend.plan(cursor, parsed.words)
+        if plan.exact:
+            kind = "plain MATCH"
+        elif plan.newest:
+            kind = "newest"
+        elif plan.headline_only:
+            kind = "headline"
+        elif not plan.selectors:
+            kind = "a word's newest entries"
+        else:
+            kind = "rare words" + (" + pairs" if not plan.select else "")
+            kind += ", common words left out" if plan.dropped else ""
+        kind += " (phrases)" if parsed.phrases else ""
         kinds[kind] = kinds.get(kind, 0) + 1
     return kinds
 
