@@ -514,11 +514,14 @@ class SQLiteBackend:
                     total = Total(estimate, estimated=plan.floor is not None)
                     if not total:
                         return total, []
-                ranked = (
+                ranked, complete = (
                     self._newest(cursor, query, plan, filters, fetch, offset + limit)
                     if plan.newest
                     else self._bounded(cursor, query, plan, filters, bm25, weights, fetch)
                 )
+                if complete and total is not None:
+                    # Every result that can be reached is here: the total is what the pages hold.
+                    total = Total(len(ranked))
             if ranking.recency_boost and ranked:
                 cursor.execute(
                     f"SELECT id, published FROM {ENTRY_TABLE} WHERE id IN ({', '.join(['%s'] * len(ranked))})",
@@ -548,11 +551,13 @@ class SQLiteBackend:
                 "ORDER BY score DESC LIMIT %s",
                 [*weights, *params, fetch],
             )
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+            rows = [(row[0], float(row[1])) for row in cursor.fetchall()]
+            return rows, len(rows) < fetch
         sources = [(selecting, None)] if plan.selectors else []
         if plan.recent_floor is not None:
             sources.append((self._word(plan.select[0]), plan.recent_floor))
         ranked: dict[int, float] = {}
+        complete = True
         for selector, rowid_floor in sources:
             where, params_x = self._match_params(self._excluding(selector, query), filters)
             _where, params_xs = self._match_params(
@@ -568,7 +573,9 @@ class SQLiteBackend:
                     "ORDER BY score DESC LIMIT %s",
                     [*weights, *params_x, *extra, fetch],
                 )
-                ranked.update((row[0], float(row[1])) for row in cursor.fetchall())
+                rows = cursor.fetchall()
+                complete = complete and len(rows) < fetch and rowid_floor is None
+                ranked.update((row[0], float(row[1])) for row in rows)
                 continue
             cursor.execute(
                 f"WITH x AS MATERIALIZED (SELECT f.rowid AS id, {bm25} AS s FROM {FTS_TABLE} f "
@@ -578,8 +585,10 @@ class SQLiteBackend:
                 "SELECT xs.id, x.s - xs.s AS score FROM xs JOIN x ON x.id = xs.id ORDER BY score DESC LIMIT %s",
                 [*weights, *params_x, *extra, *weights, *params_xs, *extra, fetch],
             )
-            ranked.update((row[0], float(row[1])) for row in cursor.fetchall())
-        return list(ranked.items())
+            rows = cursor.fetchall()
+            complete = complete and len(rows) < fetch and rowid_floor is None
+            ranked.update((row[0], float(row[1])) for row in rows)
+        return list(ranked.items()), complete
 
     def _newest(self, cursor, query, plan: QueryPlan, filters, fetch: int, shown: int):
         """Every word is very common: the most recently indexed entries, those with every word first
@@ -607,7 +616,8 @@ class SQLiteBackend:
         passes = [(expression, score, floor, False) for expression, score in steps]
         if floor is not None:
             passes.append((steps[-1][0], steps[-1][1], None, True))
-        for expression, score, rowid_floor, reread in passes:
+        complete = False
+        for n, (expression, score, rowid_floor, reread) in enumerate(passes):
             if reread and len(ranked) >= shown:
                 break
             where, params = self._match_params(expression, filters)
@@ -619,11 +629,14 @@ class SQLiteBackend:
                 "ORDER BY f.rowid DESC LIMIT %s",
                 [*params, fetch],
             )
-            for (rowid,) in cursor.fetchall():
+            rows = cursor.fetchall()
+            for (rowid,) in rows:
                 ranked.setdefault(rowid, score)
+            # The last step is the whole query: read without a window and not cut, it found every match.
+            complete = n == len(passes) - 1 and rowid_floor is None and len(rows) < fetch
             if len(ranked) >= fetch:
                 break
-        return list(ranked.items())[:fetch]
+        return list(ranked.items())[:fetch], complete
 
     @staticmethod
     def _newest_floor(cursor, plan: QueryPlan) -> int | None:
