@@ -74,13 +74,15 @@ def idf(df: int, n: int) -> float:
 STOPWORD = -2
 
 
-def _word_ids(text: str, lookup: dict[str, int], seen: dict[str, int]) -> list[int]:
-    """For each word of ``text`` that is not a stopword: the index of the query word it matches, or -1.
-    ``seen`` remembers each distinct word's answer for the query (shared by its candidates)."""
-    out = []
-    append = out.append
+def _matches(text: str, lookup: dict[str, int], seen: dict[str, int]) -> tuple[list[tuple[int, int]], int]:
+    """(position, query word number) of every word of ``text`` that matches a query word, positions
+    counted over the words that are not stopwords, and how many such words there are. ``seen``
+    remembers each distinct word's answer for the query (shared by its candidates)."""
+    events: list[tuple[int, int]] = []
+    append = events.append
     seen_get = seen.get
     word_terms = INDEX_ANALYZER.word_terms
+    position = 0
     for word in WORD_RE.findall(text):
         match = seen_get(word)
         if match is None:
@@ -91,26 +93,29 @@ def _word_ids(text: str, lookup: dict[str, int], seen: dict[str, int]) -> list[i
                 if match >= 0:
                     break
             seen[word] = match
-        if match != STOPWORD:
-            append(match)
-    return out
+        if match == STOPWORD:
+            continue
+        if match >= 0:
+            append((position, match))
+        position += 1
+    return events, position
 
 
-def _best_window(ids: list[int], weights: list[float], window: int) -> float:
+def _best_window(events: list[tuple[int, int]], weights: list[float], window: int) -> float:
     """The largest weight of distinct query words inside any ``window`` consecutive words."""
     counts: dict[int, int] = {}
     mass = best = 0.0
-    for position, word in enumerate(ids):
-        if word >= 0:
-            if counts.get(word, 0) == 0:
-                mass += weights[word]
-            counts[word] = counts.get(word, 0) + 1
-        if position >= window:
-            old = ids[position - window]
-            if old >= 0:
-                counts[old] -= 1
-                if counts[old] == 0:
-                    mass -= weights[old]
+    left = 0
+    for position, word in events:
+        while events[left][0] <= position - window:
+            old = events[left][1]
+            counts[old] -= 1
+            if counts[old] == 0:
+                mass -= weights[old]
+            left += 1
+        if counts.get(word, 0) == 0:
+            mass += weights[word]
+        counts[word] = counts.get(word, 0) + 1
         if mass > best:
             best = mass
     return best
@@ -125,10 +130,10 @@ def features(
 ) -> Features:
     """The second stage's evidence from one story's fields (title, summary, body) for query words of
     idf ``weights`` (``lookup``: index term -> query word number; ``seen``: a dict shared by the
-    candidates of one query, so each distinct word is analyzed once)."""
+    candidates of one query, so each distinct word is analyzed once). Only the matching words are
+    visited after the text is read."""
     seen = {} if seen is None else seen
     total = sum(weights) or 1.0
-    present: set[int] = set()
     pairs: set[int] = set()
     tf: dict[int, int] = {}
     first: dict[int, int] = {}
@@ -136,24 +141,26 @@ def features(
     length = 0
     after_headline = 0
     for field_no, text in enumerate(texts):
-        ids = _word_ids(text, lookup, seen)
-        length += len(ids)
-        for position, word in enumerate(ids):
-            if word < 0:
-                continue
-            present.add(word)
+        events, words = _matches(text, lookup, seen)
+        length += words
+        for n, (position, word) in enumerate(events):
             tf[word] = tf.get(word, 0) + 1
-            if word + 1 in ids[position + 1 : position + 1 + PAIR_GAP]:
-                pairs.add(word)
+            for later, other in events[n + 1 :]:
+                if later > position + PAIR_GAP:
+                    break
+                if other == word + 1:
+                    pairs.add(word)
+                    break
             if field_no > 0 and word not in first:
                 first[word] = after_headline + position
         if field_no > 0:
-            after_headline += len(ids)
-        best = max(best, _best_window(ids, weights, rerank.window))
+            after_headline += words
+        if events:
+            best = max(best, _best_window(events, weights, rerank.window))
     pair_total = sum(weights[i] + weights[i + 1] for i in range(len(weights) - 1))
     norm = K1 * length / rerank.reference_length
     return Features(
-        coverage=sum(weights[i] for i in present) / total,
+        coverage=sum(weights[i] for i in tf) / total,
         proximity=best / total,
         pairs=sum(weights[i] + weights[i + 1] for i in pairs) / pair_total if pair_total else 0.0,
         bm25_full=sum(weights[i] * t * (K1 + 1) / (t + norm) for i, t in tf.items()),
