@@ -232,9 +232,11 @@ def main() -> None:
             bar.finish(size - have)
             rate_text = f"{report.imported / elapsed:,.0f}"
             have = size
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
                 cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            else:  # the planner's statistics, which PostgreSQL's plan reads (autovacuum would, later)
+                cursor.execute("ANALYZE search_searchentry")
         db_size = searchdb.file_size(url)
         if args.no_queries:
             print(

@@ -744,44 +744,125 @@ class PostgresBackend:
         offset: int,
         with_total: bool = True,
     ) -> tuple[int, list[tuple[int, float]]]:
-        params: list = [self.tsquery(query)]
-        where = _where(filters, params)
-        base = f"FROM {ENTRY_TABLE} e WHERE e.document @@ %s::tsquery{where}"
+        """(total, [(page_id, score)]) best first. ts_rank scores an entry from its own tsvector (no
+        corpus statistics), so ranking a subset gives every entry of it the score the full query gives;
+        a query of plain words whose commoner words would make the ranked set large runs by ``plan``."""
+        fetch = offset + limit + RECENCY_WINDOW
         with connection.cursor() as cursor:
+            select = self.plan(cursor, query)
+            if select is None:  # the plain query: every match is ranked
+                return self._ranked(
+                    cursor, query, self.tsquery(query), filters, ranking, now, limit, offset, with_total
+                )
+            if select:
+                # The candidates are the entries of the rarest words; all words score them. The total is
+                # what the pages hold.
+                candidates = "(" + " | ".join(self._word(w) for w in select) + ")"
+                candidates = self._excluding(candidates, query)
+                return self._ranked(
+                    cursor, query, candidates, filters, ranking, now, limit, offset, with_total
+                )
+            # Every word is common: the newest ``fetch`` matches (read backwards on the primary key, which
+            # stops as soon as they are found), ranked; the total is the planner's estimate.
             total = None
             if with_total:
-                cursor.execute(f"SELECT count(*) {base}", params)
-                total = cursor.fetchone()[0]
-                if not total or offset >= total:
-                    return total, []
-            # ts_rank takes weights in [0, 1]: scaled to the largest (the order of results is the same).
-            top = max(ranking.body, ranking.summary, ranking.title) or 1.0
-            weights = (
-                "{"
-                + ",".join(str(w / top) for w in (0.0, ranking.body, ranking.summary, ranking.title))
-                + "}"
+                total = Total(self._estimate(cursor, self.tsquery(query)), estimated=True)
+            _total, hits = self._ranked(
+                cursor, query, self.tsquery(query), filters, ranking, now, limit, offset, False, newest=fetch
             )
-            age = "greatest(0.0, extract(epoch FROM (%s - coalesce(e.published, 'epoch'::timestamptz))) / 86400.0)"
-            score = f"ts_rank(%s::float4[], e.document, %s::tsquery, 1) * (1.0 + %s * %s / (%s + {age}))"
-            score_params = [
-                weights,
-                self.rank_query(query),
-                ranking.recency_boost,
-                ranking.half_life_days,
-                ranking.half_life_days,
-                now,
-            ]
-            cursor.execute(
-                f"SELECT e.page_id, {score} AS score {base} ORDER BY score DESC, e.page_id DESC LIMIT %s OFFSET %s",
-                [*score_params, *params, limit, offset],
-            )
-            hits = [(row[0], float(row[1])) for row in cursor.fetchall()]
-            return (offset + len(hits) if total is None else total), hits
+            if total is None:
+                return offset + len(hits), hits
+            return Total(max(total, offset + len(hits)), estimated=True), hits
+
+    def _excluding(self, expression: str, query: ParsedQuery) -> str:
+        excluded = [self._word(w) for w in query.excluded_words] + [
+            self._phrase(p) for p in query.excluded_phrases
+        ]
+        return f"({expression}) & !({' | '.join(excluded)})" if excluded else expression
+
+    @staticmethod
+    def _estimate(cursor, tsquery: str) -> int:
+        """The planner's estimate of the entries matching ``tsquery`` (from ANALYZE's statistics of the
+        tsvector column's most common lexemes; no entry is read)."""
+        cursor.execute(
+            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {ENTRY_TABLE} e WHERE e.document @@ %s::tsquery", [tsquery]
+        )
+        plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            import json
+
+            plan = json.loads(plan)
+        return int(plan[0]["Plan"]["Plan Rows"])
+
+    def plan(self, cursor, query: ParsedQuery) -> list[WordTerms] | None:
+        """None: rank every match (phrases, or every word rare enough); else the rarest words, while the
+        planner estimates that their entries add up to SELECT_BUDGET (an empty list: none fits)."""
+        if query.phrases or not query.words:
+            return None
+        counted = sorted(
+            ((self._estimate(cursor, self._word(w)), i, w) for i, w in enumerate(query.words)),
+            key=lambda item: (item[0], item[1]),
+        )
+        select, rows = [], 0
+        for n, _i, word in counted:
+            if rows + n > SELECT_BUDGET:
+                break
+            select.append(word)
+            rows += n
+        return None if len(select) == len(query.words) else select
+
+    def _ranked(
+        self, cursor, query, tsquery, filters, ranking, now, limit, offset, with_total, newest: int = 0
+    ) -> tuple[int, list[tuple[int, float]]]:
+        """Entries matching ``tsquery`` ranked by every positive word and phrase of the query; ``newest``
+        ranks only the newest that many matches."""
+        params: list = [tsquery]
+        where = _where(filters, params)
+        base = f"FROM {ENTRY_TABLE} e WHERE e.document @@ %s::tsquery{where}"
+        total = None
+        if with_total:
+            cursor.execute(f"SELECT count(*) {base}", params)
+            total = cursor.fetchone()[0]
+            if not total or offset >= total:
+                return total, []
+        # ts_rank takes weights in [0, 1]: scaled to the largest (the order of results is the same).
+        top = max(ranking.body, ranking.summary, ranking.title) or 1.0
+        weights = (
+            "{" + ",".join(str(w / top) for w in (0.0, ranking.body, ranking.summary, ranking.title)) + "}"
+        )
+        age = (
+            "greatest(0.0, extract(epoch FROM (%s - coalesce(e.published, 'epoch'::timestamptz))) / 86400.0)"
+        )
+        score = f"ts_rank(%s::float4[], e.document, %s::tsquery, 1) * (1.0 + %s * %s / (%s + {age}))"
+        score_params = [
+            weights,
+            self.rank_query(query),
+            ranking.recency_boost,
+            ranking.half_life_days,
+            ranking.half_life_days,
+            now,
+        ]
+        if newest:
+            source = f"(SELECT e.* {base} ORDER BY e.id DESC LIMIT %s) e"
+            params = [*params, newest]
+        else:
+            source = f"{ENTRY_TABLE} e WHERE e.document @@ %s::tsquery{where}"
+        cursor.execute(
+            f"SELECT e.page_id, {score} AS score FROM {source} ORDER BY score DESC, e.page_id DESC LIMIT %s OFFSET %s",
+            [*score_params, *params, limit, offset],
+        )
+        hits = [(row[0], float(row[1])) for row in cursor.fetchall()]
+        return (offset + len(hits) if total is None else total), hits
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        """How many entries hold each term (one GIN lookup per term)."""
+        """How many entries hold each term: counted up to EXACT_DF_LIMIT entries (one GIN lookup per
+        term), the planner's estimate above (a count reads every entry that holds a common term)."""
         out = {}
         with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [ENTRY_TABLE])
+            row = cursor.fetchone()
+            if row and row[0] > EXACT_DF_LIMIT:
+                return {term: self._estimate(cursor, self._lexeme(term)) for term in terms}
             for term in terms:
                 cursor.execute(
                     f"SELECT count(*) FROM {ENTRY_TABLE} WHERE document @@ %s::tsquery", [self._lexeme(term)]

@@ -246,3 +246,46 @@ def test_a_common_word_without_headline_lookup_takes_its_newest_entries_with_exa
     assert sorted(titles(hits)) == sorted([STORIES[8][0], STORIES[9][0]])
     exact_scores = dict(exact(monkeypatch, "الميزانية")[1])
     assert [s for _, s in hits] == pytest.approx([exact_scores[pk] for pk, _ in hits], rel=1e-9)
+
+
+pg_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan")
+
+
+@pytest.fixture
+def pg_bounded(monkeypatch):
+    """PostgreSQL's plan on exact counts (the planner's estimates need ANALYZE) and a budget of 3."""
+
+    def count(self, cursor, tsquery):
+        cursor.execute("SELECT count(*) FROM search_searchentry WHERE document @@ %s::tsquery", [tsquery])
+        return cursor.fetchone()[0]
+
+    monkeypatch.setattr(backends.PostgresBackend, "_estimate", count)
+    monkeypatch.setattr(backends, "SELECT_BUDGET", 3)
+
+
+@pg_only
+def test_postgres_ranks_the_rare_words_candidates_with_the_full_query(corpus, pg_bounded, monkeypatch):
+    with connection.cursor() as cursor:
+        select = get_backend().plan(cursor, parse_query("الزلزال الحكومة"))
+    assert [w.light for w in select] == [parse_query("الزلزال").words[0].light]
+    total, hits = first_stage("الزلزال الحكومة")
+    with monkeypatch.context() as m:
+        m.setattr(backends, "SELECT_BUDGET", 10**9)
+        _total, exact_hits = first_stage("الزلزال الحكومة")
+    # ts_rank needs no corpus statistics: the two candidates keep their exact scores (and, as ts_rank has
+    # no idf, an entry with the common word alone may rank between them in the full query).
+    exact_scores = dict(exact_hits)
+    assert sorted(titles(hits)) == sorted([STORIES[0][0], STORIES[1][0]])
+    assert [s for _, s in hits] == pytest.approx([exact_scores[pk] for pk, _ in hits], rel=1e-6)
+    assert titles(hits)[0] == titles(exact_hits)[0] == "الحكومة تبحث آثار الزلزال"
+    assert total == 2
+
+
+@pg_only
+def test_postgres_ranks_the_newest_matches_when_every_word_is_common(corpus, pg_bounded):
+    with connection.cursor() as cursor:
+        assert get_backend().plan(cursor, parse_query("الحكومة البرلمان")) == []
+    total, hits = first_stage("الحكومة البرلمان", limit=20)
+    assert total.estimated and total == 11  # the exact count stands in for the planner here
+    # With room for every match, all 11 entries are ranked (fetch = 20 + 200 newest).
+    assert len(hits) == 11
