@@ -794,10 +794,19 @@ class PostgresBackend:
             plan = json.loads(plan)
         return int(plan[0]["Plan"]["Plan Rows"])
 
+    @staticmethod
+    def _analyzed_size(cursor) -> float:
+        """The entries' table size as ANALYZE (or VACUUM) last saw it: -1 or 0 before its first run, when
+        the planner has no statistics and its estimates are a fixed guess."""
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [ENTRY_TABLE])
+        row = cursor.fetchone()
+        return row[0] if row else -1
+
     def plan(self, cursor, query: ParsedQuery) -> list[WordTerms] | None:
-        """None: rank every match (phrases, or every word rare enough); else the rarest words, while the
-        planner estimates that their entries add up to SELECT_BUDGET (an empty list: none fits)."""
-        if query.phrases or not query.words:
+        """None: rank every match (phrases, every word rare enough, a table of at most EXACT_DF_LIMIT
+        entries or one without statistics yet); else the rarest words, while the planner estimates that
+        their entries add up to SELECT_BUDGET (an empty list: none fits)."""
+        if query.phrases or not query.words or self._analyzed_size(cursor) <= EXACT_DF_LIMIT:
             return None
         counted = sorted(
             ((self._estimate(cursor, self._word(w)), i, w) for i, w in enumerate(query.words)),
@@ -859,9 +868,7 @@ class PostgresBackend:
         term), the planner's estimate above (a count reads every entry that holds a common term)."""
         out = {}
         with connection.cursor() as cursor:
-            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [ENTRY_TABLE])
-            row = cursor.fetchone()
-            if row and row[0] > EXACT_DF_LIMIT:
+            if self._analyzed_size(cursor) > EXACT_DF_LIMIT:
                 return {term: self._estimate(cursor, self._lexeme(term)) for term in terms}
             for term in terms:
                 cursor.execute(

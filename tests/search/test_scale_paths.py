@@ -261,6 +261,18 @@ def pg_bounded(monkeypatch):
 
     monkeypatch.setattr(backends.PostgresBackend, "_estimate", count)
     monkeypatch.setattr(backends, "SELECT_BUDGET", 3)
+    monkeypatch.setattr(backends, "EXACT_DF_LIMIT", -2)  # the test table has no statistics (-1)
+
+
+@pg_only
+def test_postgres_ranks_every_match_of_a_table_without_statistics(corpus, monkeypatch):
+    """Before ANALYZE the planner's estimates are one fixed guess for every word: no plan then."""
+    monkeypatch.setattr(backends, "SELECT_BUDGET", 3)
+    with connection.cursor() as cursor:
+        assert get_backend()._analyzed_size(cursor) <= backends.EXACT_DF_LIMIT
+        assert get_backend().plan(cursor, parse_query("الحكومة البرلمان")) is None
+    total, hits = first_stage("الحكومة البرلمان", limit=20)
+    assert total == 11 and len(hits) == 11
 
 
 @pg_only
