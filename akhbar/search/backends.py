@@ -730,10 +730,6 @@ class PostgresBackend:
             expression = f"({expression}) & !({' | '.join(excluded)})"
         return expression
 
-    def rank_query(self, query: ParsedQuery) -> str:
-        """What is scored: every positive word and phrase (words add to a phrase match's score)."""
-        return " | ".join([self._word(w) for w in query.words] + [self._phrase(p) for p in query.phrases])
-
     def search(
         self,
         query: ParsedQuery,
@@ -842,10 +838,10 @@ class PostgresBackend:
         age = (
             "greatest(0.0, extract(epoch FROM (%s - coalesce(e.published, 'epoch'::timestamptz))) / 86400.0)"
         )
-        score = f"ts_rank(%s::float4[], e.document, %s::tsquery, 1) * (1.0 + %s * %s / (%s + {age}))"
+        rank_sql, rank_params = self.rank_terms(cursor, query, weights)
+        score = f"({rank_sql}) * (1.0 + %s * %s / (%s + {age}))"
         score_params = [
-            weights,
-            self.rank_query(query),
+            *rank_params,
             ranking.recency_boost,
             ranking.half_life_days,
             ranking.half_life_days,
@@ -862,6 +858,36 @@ class PostgresBackend:
         )
         hits = [(row[0], float(row[1])) for row in cursor.fetchall()]
         return (offset + len(hits) if total is None else total), hits
+
+    def rank_terms(self, cursor, query: ParsedQuery, weights: str) -> tuple[str, list]:
+        """The relevance part of the score: for each query word, ts_rank of that word alone times its
+        idf (ts_rank knows nothing of the corpus, so on its own a common word counts as much as a rare
+        one), and each phrase weighted by the idf of its rarest term. The idf is the one the second
+        stage uses (akhbar.search.rerank.idf over the light term's document frequency)."""
+        from .rerank import idf
+
+        lights = [w.light for w in query.words]
+        phrase_terms = [t for p in query.phrases for t in p]
+        df = self.document_frequencies(list(dict.fromkeys(lights + phrase_terms)))
+        n = max(self._entry_count(cursor), *df.values(), 1)  # estimates may disagree; never a negative idf
+        parts, params = [], []
+        for word in query.words:
+            parts.append("%s * ts_rank(%s::float4[], e.document, %s::tsquery, 1)")
+            params += [idf(df.get(word.light, 0), n), weights, self._word(word)]
+        for phrase in query.phrases:
+            parts.append("%s * ts_rank(%s::float4[], e.document, %s::tsquery, 1)")
+            params += [max(idf(df.get(t, 0), n) for t in phrase), weights, self._phrase(phrase)]
+        return " + ".join(parts) or "0.0", params
+
+    @staticmethod
+    def _entry_count(cursor) -> int:
+        """How many entries the index holds: counted up to EXACT_DF_LIMIT, the table statistics above."""
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [ENTRY_TABLE])
+        row = cursor.fetchone()
+        if row and row[0] > max(EXACT_DF_LIMIT, 0):  # reltuples is -1 before the first ANALYZE
+            return int(row[0])
+        cursor.execute(f"SELECT count(*) FROM {ENTRY_TABLE} WHERE document IS NOT NULL")
+        return cursor.fetchone()[0]
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         """How many entries hold each term: counted up to EXACT_DF_LIMIT entries (one GIN lookup per

@@ -161,3 +161,15 @@ def test_reindex_command_rebuilds_the_index(sport):
     assert search("أمطار").total == 0
     call_command("reindex", "--no-related")
     assert search("أمطار").total == 1
+
+
+def test_a_rare_word_counts_more_than_a_common_one_repeated(sport):
+    # On PostgreSQL ts_rank has no corpus statistics; the first stage weights each word by its idf.
+    for n in range(5):
+        make_story(sport, f"الحكومة تناقش الملف رقم {n}", "ناقشت الحكومة الملف.", published=BASE_TIME)
+    make_story(
+        sport, "الحكومة تجتمع", "الحكومة قالت إن الحكومة ستعرض على الحكومة خطة الحكومة.", published=BASE_TIME
+    )
+    make_story(sport, "خبر عن الزلزال", "وقع الزلزال صباحا.", published=BASE_TIME)
+    first = search("الزلزال الحكومة", rerank=None)
+    assert titles(first)[0] == "خبر عن الزلزال"
