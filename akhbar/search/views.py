@@ -153,6 +153,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "params": args,
         "page_query": urlencode(base_params),
     }
+    if results is not None and results.total:
+        profile = SiteProfile.for_request(request) if current_site else None
+        context["total_phrase"] = results_phrase(results.total, getattr(profile, "digits", "latin"))
     return render(request, "search/search_page.html", context)
 
 
@@ -172,7 +175,8 @@ def api_search(request: HttpRequest) -> JsonResponse:
     results = search(args.q, args.filters, page=args.page)
     attach_urls(results.hits, request)
     payload = {
-        "total": results.total,
+        "total": int(results.total),
+        "total_estimated": bool(getattr(results.total, "estimated", False)),
         "page": results.page,
         "per_page": PER_PAGE,
         "results": [
@@ -189,6 +193,16 @@ def api_search(request: HttpRequest) -> JsonResponse:
         ],
     }
     return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+
+
+def results_phrase(total: int, digits: str = "latin") -> str:
+    """How many results a search found, in correct Arabic plural; "about" when the total is an estimate
+    (large indexes count the matches of common words on the newest entries only)."""
+    noun = Noun(one=_("نتيجة واحدة"), two=_("نتيجتان"), few=_("نتائج"), many=_("نتيجةً"), other=_("نتيجة"))
+    phrase = count_phrase(int(total), noun, digits, zero=_("لا نتائج"))
+    if getattr(total, "estimated", False):
+        return _("نحو %(count)s") % {"count": phrase}
+    return phrase
 
 
 def suggestions_phrase(n: int, digits: str = "latin") -> str:

@@ -38,6 +38,7 @@ def test_search_page_shows_this_sites_results_with_highlighted_words(client, net
 def test_search_page_can_search_the_whole_network(client, network):
     html = get_page(client, {"q": "الدوري", "site": "all"}).content.decode()
     assert "الوداد" in html and "الأنصار" in html
+    assert "نتيجتان" in html  # the dual, not "2 نتيجة"
     assert "بيروت" in html  # the other site is named on its result
 
 
@@ -178,3 +179,18 @@ def test_header_box_offers_suggestions_for_this_site_and_keeps_the_query(client,
     bad = get_page(client, {"q": "الدوري", "page": "x"}).content.decode()
     box = bad[bad.index('id="header-search"') :]
     assert 'value="الدوري"' in box[: box.index(">")]
+
+
+def test_result_counts_in_correct_arabic_and_about_when_estimated():
+    from akhbar.search.backends import Total
+    from akhbar.search.views import results_phrase
+
+    assert [results_phrase(n) for n in (1, 2, 3, 11, 100)] == [
+        "نتيجة واحدة",
+        "نتيجتان",
+        "3 نتائج",
+        "11 نتيجةً",
+        "100 نتيجة",
+    ]
+    assert results_phrase(Total(12000, estimated=True), "arabic") == "نحو ١٢٠٠٠ نتيجة"
+    assert results_phrase(Total(7, estimated=False)) == "7 نتائج"
