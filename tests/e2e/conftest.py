@@ -3,6 +3,7 @@
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -65,3 +66,13 @@ def run_axe(page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+@pytest.fixture
+def demo_network(live_server):
+    """The demo network (45 articles per site) served by the live server; returns its port."""
+    from akhbar.news.demo import build_demo_network
+
+    port = urlsplit(live_server.url).port
+    build_demo_network(port=port, limit=45)
+    return port

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from akhbar.news.demo import DEMO_SITES, build_demo_network
+from akhbar.news.demo import DEMO_SITES
 from akhbar.news.models import ArticlePage, HomePage
 
 from .conftest import run_axe
@@ -12,13 +12,6 @@ from .conftest import run_axe
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WIDTHS = {"phone": (360, 780), "desktop": (1280, 900)}
-
-
-@pytest.fixture
-def demo_network(live_server):
-    port = urlsplit(live_server.url).port
-    build_demo_network(port=port, limit=45)
-    return port
 
 
 def open_page(browser, url: str, size: tuple[int, int]):

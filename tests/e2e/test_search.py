@@ -1,24 +1,15 @@
 """Search in a real browser: type in the header's box, see highlighted results, open one."""
 
-from urllib.parse import urlsplit
-
 import pytest
 
 from akhbar.arabic.tokenize import WORD_RE
-from akhbar.news.demo import DEMO_SITES, build_demo_network
+from akhbar.news.demo import DEMO_SITES
 from akhbar.news.models import ArticlePage, HomePage
 from akhbar.search.service import search
 
 from .conftest import run_axe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def demo_network(live_server):
-    port = urlsplit(live_server.url).port
-    build_demo_network(port=port, limit=45)
-    return port
 
 
 def distinctive_word(home: HomePage) -> tuple[str, ArticlePage]:

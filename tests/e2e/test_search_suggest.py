@@ -6,7 +6,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from akhbar.arabic.tokenize import WORD_RE
-from akhbar.news.demo import DEMO_SITES, build_demo_network
+from akhbar.news.demo import DEMO_SITES
 from akhbar.news.models import ArticlePage, HomePage
 from akhbar.search.backends import Filters
 from akhbar.search.service import suggest
@@ -15,13 +15,6 @@ from akhbar.search.views import suggestions_phrase
 from .conftest import run_axe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def demo_network(live_server):
-    port = urlsplit(live_server.url).port
-    build_demo_network(port=port, limit=45)
-    return port
 
 
 def partial_word(home: HomePage, site_id: int) -> tuple[str, list[str], ArticlePage]:
