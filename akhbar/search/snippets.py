@@ -6,19 +6,22 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from akhbar.arabic.analyzer import index_terms
+from akhbar.arabic.analyzer import INDEX_ANALYZER
+from akhbar.arabic.tokenize import WORD_RE
 
 ELLIPSIS = "…"
 
 
 def _matches(text: str, terms: set[str]) -> list[tuple[int, int, int]]:
-    """(position, start, end) of every word of ``text`` whose terms meet ``terms``."""
-    seen: set[int] = set()
+    """(position, start, end) of every word of ``text`` whose terms meet ``terms`` (positions and offsets
+    as akhbar.arabic.analyzer.index_terms gives them, read straight from the analyzer's memo)."""
     out = []
-    for term in index_terms(text):
-        if term.term in terms and term.position not in seen:
-            seen.add(term.position)
-            out.append((term.position, term.start, term.end))
+    word_terms = INDEX_ANALYZER.word_terms
+    for position, match in enumerate(WORD_RE.finditer(text)):
+        for term in word_terms(match.group()):
+            if term in terms:
+                out.append((position, match.start(), match.end()))
+                break
     return out
 
 
