@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import searchdb  # noqa: E402
-from search_eval import load, write_jsonl  # noqa: E402
+from search_eval import import_documents, load  # noqa: E402
 
 GRID = (0, 0.05, 0.1, 0.15, 0.25, 0.35, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 6, 8)
 WEIGHTS = ("proximity_weight", "pair_weight", "saturation_weight", "lede_weight")
@@ -36,19 +35,11 @@ def build(distractors, reuse: bool):
     fresh = not (reuse and db.exists())
     url = searchdb.sqlite_url("search_tune") if fresh else f"sqlite:///{db}"
     searchdb.setup(url, fresh=fresh)
-    from django.core.management import call_command
-
-    from akhbar.importers.models import ImportedItem
-
     arcd, news, queries = load(distractors)
     if fresh:
-        site = searchdb.make_bench_site()
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "eval.jsonl"
-            write_jsonl(path, arcd, news)
-            call_command(
-                "import-jsonl", str(path), "--site", site.hostname, "--section-from-category", verbosity=0
-            )
+        return news, queries, import_documents(arcd, news)
+    from akhbar.importers.models import ImportedItem
+
     page_of = dict(ImportedItem.objects.values_list("external_id", "page_id"))
     return news, queries, [page_of[doc.id] for doc, _ in arcd]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from akhbar.arabic.analyzer import INDEX_ANALYZER, QUERY_ANALYZER
 from akhbar.arabic.normalize import normalize_for_search
-from akhbar.arabic.stem import light_stem
+from akhbar.arabic.stem import DEFAULT_RULES, light_stem
 from akhbar.arabic.tokenize import WORD_RE
 
 FIELDS = ("title", "summary", "body")
@@ -91,7 +91,7 @@ def prefix_term(partial: str) -> str:
     return normalized[start:] if start > 0 and len(normalized) - start >= 2 else normalized
 
 
-_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+_ARTICLES = tuple(p for p in DEFAULT_RULES.prefixes if p.endswith(("ال", "لل")))  # longest first
 
 
 def prefix_terms(partial: str) -> list[str]:

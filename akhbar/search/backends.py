@@ -879,13 +879,11 @@ class PostgresBackend:
             params += [max(idf(df.get(t, 0), n) for t in phrase), weights, self._phrase(phrase)]
         return " + ".join(parts) or "0.0", params
 
-    @staticmethod
-    def _entry_count(cursor) -> int:
+    def _entry_count(self, cursor) -> int:
         """How many entries the index holds: counted up to EXACT_DF_LIMIT, the table statistics above."""
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [ENTRY_TABLE])
-        row = cursor.fetchone()
-        if row and row[0] > max(EXACT_DF_LIMIT, 0):  # reltuples is -1 before the first ANALYZE
-            return int(row[0])
+        size = self._analyzed_size(cursor)
+        if size > max(EXACT_DF_LIMIT, 0):  # -1 before the first ANALYZE
+            return int(size)
         cursor.execute(f"SELECT count(*) FROM {ENTRY_TABLE} WHERE document IS NOT NULL")
         return cursor.fetchone()[0]
 

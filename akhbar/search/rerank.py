@@ -64,9 +64,6 @@ class Features(NamedTuple):
     lede: float
 
 
-FEATURE_NAMES = Features._fields
-
-
 def idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
