@@ -83,9 +83,11 @@ def search(
     now = now or timezone.now()
     offset = (page - 1) * per_page
     depth = rerank.depth if rerank is not None and query.words else 0
-    if offset + per_page <= depth:
-        total, ranked = backend.search(query, filters, ranking, now, depth, 0)
-        ranked = rerank_hits(query, ranked, rerank)[offset : offset + per_page]
+    if offset < depth:
+        # The second stage re-orders the first ``depth`` candidates; a page reaching past them (a large
+        # per_page, as the admin's search asks for) continues in first-stage order.
+        total, ranked = backend.search(query, filters, ranking, now, max(depth, offset + per_page), 0)
+        ranked = (rerank_hits(query, ranked[:depth], rerank) + ranked[depth:])[offset : offset + per_page]
     else:
         total, ranked = backend.search(query, filters, ranking, now, per_page, offset)
     results.total = total

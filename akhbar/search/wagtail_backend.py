@@ -34,7 +34,6 @@ from modelsearch.query import And, Boost, Or, Phrase, PlainText
 from wagtail.models import Page
 
 from . import service
-from .rerank import DEFAULT_RERANK
 
 MAX_CANDIDATES = 2000
 MAX_FALLBACK = 500
@@ -61,11 +60,8 @@ def query_text(query) -> str | None:
 def index_matches(text: str, *, prefix: bool) -> list[tuple[int, float]]:
     """(page id, score) of the pages akhbar's index finds for ``text``, best first; ``prefix`` adds the
     headlines whose words start like the last word typed (as the search box's suggestions do)."""
-    results = service.search(text, page=1, per_page=MAX_CANDIDATES, with_snippets=False, rerank=None)
+    results = service.search(text, page=1, per_page=MAX_CANDIDATES, with_snippets=False)
     ranked = [(hit.page_id, hit.score) for hit in results.hits]
-    if DEFAULT_RERANK is not None and len(ranked) > 1 and results.query.words:
-        depth = DEFAULT_RERANK.depth
-        ranked = service.rerank_hits(results.query, ranked[:depth], DEFAULT_RERANK) + ranked[depth:]
     if prefix:
         seen = {pk for pk, _ in ranked}
         ranked += [
