@@ -108,17 +108,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 
+# Two cache aliases: "default" holds what can be rebuilt from the database (pages, listings, counts);
+# "state" holds what every process must share (rate limits, single-use tokens, invalidations), so no
+# flood of page-cache entries can evict it.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "akhbar")
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "akhbar"),
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
         }
+        for alias in ("default", "state")
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "akhbar"}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"akhbar-{alias}"}
+        for alias in ("default", "state")
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
