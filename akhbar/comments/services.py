@@ -169,19 +169,19 @@ def submit(submission: Submission, profile) -> Comment:
 
 
 def purge_article(article_id: int) -> None:
-    """Forget the article's cached comment thread and purge the page from the front-end cache / CDN."""
+    """Forget the article's cached comment thread and purge the article page (the only cached page that
+    shows comments) from the page cache and the front-end cache / CDN; failures are logged."""
     cache.delete(THREAD_KEY.format(article_id))
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
     from akhbar.news.models import ArticlePage
+    from akhbar.news.purge import purge
 
     page = ArticlePage.objects.filter(pk=article_id).first()
     if page is None:
         return
     try:
-        purge_page_from_cache(page)
-    except Exception:  # noqa: BLE001 - a CDN outage must not undo a moderator's decision
-        log.warning("comments: front-end cache purge failed for page %s", article_id, exc_info=True)
+        purge([page.get_full_url()])
+    except Exception:  # noqa: BLE001 - a cache outage must not undo a moderator's decision
+        log.warning("comments: cache purge failed for page %s", article_id, exc_info=True)
 
 
 def thread(article_id: int) -> tuple[list[Comment], int]:

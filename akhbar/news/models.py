@@ -115,7 +115,7 @@ class SectionPage(CachedPageMixin, Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedPageMixin, Page):
     """A news story: everything on the reference article page except the comments."""
 
     kicker = models.CharField(_("العنوان التمهيدي"), max_length=80, blank=True)

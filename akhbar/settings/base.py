@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "akhbar.importers",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "akhbar.news.http_cache.HttpCacheMiddleware",
+    "akhbar.news.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,7 +73,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "akhbar.news.cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -180,3 +182,37 @@ LOGGING = {
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another origin
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+
+# Shared caches (akhbar.news.http_cache): how long Varnish or a CDN may keep anonymous reader pages.
+# Browsers revalidate every time (max-age 0, answered 304 through the ETag) unless told otherwise.
+HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "300"))
+HTTP_CACHE_SEARCH_SECONDS = int(os.environ.get("HTTP_CACHE_SEARCH_SECONDS", "30"))
+HTTP_CACHE_ERROR_SECONDS = int(os.environ.get("HTTP_CACHE_ERROR_SECONDS", "10"))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "30"))
+HTTP_CACHE_STALE_IF_ERROR = int(os.environ.get("HTTP_CACHE_STALE_IF_ERROR", "86400"))
+HTTP_CACHE_BROWSER_SECONDS = int(os.environ.get("HTTP_CACHE_BROWSER_SECONDS", "0"))
+
+# Purging the front-end cache on publish (wagtail.contrib.frontend_cache; akhbar.news.purge).
+# FRONTEND_CACHE_URL: a Varnish (or any HTTP PURGE cache) in front of the app; CLOUDFLARE_ZONEID with
+# CLOUDFLARE_BEARER_TOKEN: Cloudflare; CLOUDFRONT_DISTRIBUTION_ID: Amazon CloudFront (boto3 reads the
+# AWS credentials from the usual AWS_* variables). Several may be set at once.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "akhbar.news.purge.TimeoutHTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "3")),
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Extra URLs to purge when a page changes: dotted paths of callables (page) -> iterable of absolute URLs.
+AKHBAR_PURGE_URL_PROVIDERS: list[str] = []
