@@ -9,13 +9,12 @@ scoped to /comments/, read (and dropped) by whichever of the two the reader sees
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.conf import settings
-from django.middleware.csrf import get_token
-from django.urls import reverse
-from django.middleware.csrf import CsrfViewMiddleware
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.decorators import decorator_from_middleware
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -53,7 +52,9 @@ def _retry_url(request: HttpRequest) -> str:
     kwargs = getattr(request.resolver_match, "kwargs", None) or {}
     article_id = kwargs.get("article_id")
     if article_id is None and kwargs.get("comment_id") is not None:
-        article_id = Comment.objects.filter(pk=kwargs["comment_id"]).values_list("article_id", flat=True).first()
+        article_id = (
+            Comment.objects.filter(pk=kwargs["comment_id"]).values_list("article_id", flat=True).first()
+        )
     return reverse("comments:page", args=[article_id]) if article_id else ""
 
 
@@ -94,7 +95,9 @@ def _set_outcome(response: HttpResponse, status: str, comment_id: int | None) ->
 def _read_outcome(request: HttpRequest, article: ArticlePage, response: HttpResponse) -> dict | None:
     """The reader's last outcome on this article (once: the cookie is dropped), with their own comment
     when it awaits review."""
-    value = request.get_signed_cookie(OUTCOME_COOKIE, default=None, salt=OUTCOME_SALT, max_age=OUTCOME_SECONDS)
+    value = request.get_signed_cookie(
+        OUTCOME_COOKIE, default=None, salt=OUTCOME_SALT, max_age=OUTCOME_SECONDS
+    )
     if value is None:
         return None
     response.delete_cookie(OUTCOME_COOKIE, path=_cookie_path())
@@ -102,7 +105,9 @@ def _read_outcome(request: HttpRequest, article: ArticlePage, response: HttpResp
     if status not in OUTCOMES:
         return None
     comment = (
-        Comment.objects.filter(pk=comment_id, article_id=article.pk).only("pk", "title", "body", "status").first()
+        Comment.objects.filter(pk=comment_id, article_id=article.pk)
+        .only("pk", "title", "body", "status")
+        .first()
         if comment_id.isdigit()
         else None
     )
@@ -155,7 +160,11 @@ def form_state(request: HttpRequest, article_id: int) -> JsonResponse:
     response = JsonResponse({})
     outcome = _read_outcome(request, article, response)
     response.content = JsonResponse(
-        {"csrf_token": get_token(request), "challenge": security.new_challenge().as_dict(), "outcome": outcome}
+        {
+            "csrf_token": get_token(request),
+            "challenge": security.new_challenge().as_dict(),
+            "outcome": outcome,
+        }
     ).content
     return response
 

@@ -25,4 +25,6 @@ class NewsConfig(AppConfig):
         pre_page_move.connect(on_page_moving, dispatch_uid="akhbar-news-moving")
         post_page_move.connect(on_page_moved, dispatch_uid="akhbar-news-moved")
         for model in (ArticlePage, SectionPage, HomePage):
-            pre_delete.connect(on_page_deleting, sender=model, dispatch_uid=f"akhbar-news-deleting-{model.__name__}")
+            pre_delete.connect(
+                on_page_deleting, sender=model, dispatch_uid=f"akhbar-news-deleting-{model.__name__}"
+            )

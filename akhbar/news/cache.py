@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -58,7 +58,7 @@ def entry_key(host: str, full_path: str) -> str:
 def purge_paths(paths: Iterable[str]) -> None:
     """Make every stored copy of these paths stale (any host, any query string)."""
     fresh = uuid.uuid4().hex[:16]
-    versions = {version_key(path): fresh for path in {urlsplit(p).path or "/" for p in paths}}
+    versions = {version_key(path): fresh for path in {unquote(urlsplit(p).path) or "/" for p in paths}}
     if versions:
         page_cache().set_many(versions, None)
 

@@ -28,6 +28,7 @@ from urllib.request import urlopen
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.encoding import iri_to_uri
 from django.utils.module_loading import import_string
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
@@ -51,7 +52,9 @@ def _sub_url(home: Page, home_url: str, name: str, slug: str) -> str:
 
 def listing_urls(article, home: Page, home_url: str) -> list[str]:
     """The author and tag listings under the home that list this article."""
-    urls = [_sub_url(home, home_url, "author", slug) for slug in article.authors.values_list("slug", flat=True)]
+    urls = [
+        _sub_url(home, home_url, "author", slug) for slug in article.authors.values_list("slug", flat=True)
+    ]
     urls += [_sub_url(home, home_url, "tag", tag.slug) for tag in article.tags.all()]
     return urls
 
@@ -173,7 +176,9 @@ class TimeoutHTTPBackend(HTTPBackend):
         parts = urlsplit(url)
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
         request = PurgeRequest(
-            url=urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""]),
+            url=urlunsplit(
+                [self.cache_scheme, self.cache_netloc, iri_to_uri(parts.path), iri_to_uri(parts.query), ""]
+            ),
             headers={"Host": host, "User-Agent": "akhbar-purge"},
         )
         try:
