@@ -182,6 +182,8 @@ LOGGING = {
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another origin
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Seconds each process may answer a page-cache hit from its own memory without asking the shared cache.
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
 
 # Shared caches (akhbar.news.http_cache): how long Varnish or a CDN may keep anonymous reader pages.
 # Browsers revalidate every time (max-age 0, answered 304 through the ETag) unless told otherwise.

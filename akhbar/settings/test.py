@@ -15,3 +15,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests read the shared page cache directly (each test clears it); the per-process copy is tested on its own.
+PAGE_CACHE_LOCAL_SECONDS = 0

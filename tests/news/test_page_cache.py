@@ -129,3 +129,29 @@ def test_readers_with_a_session_cookie_are_not_answered_from_the_cache(section):
     client = Client()
     client.cookies["sessionid"] = "someone"
     assert client.get(section.url, HTTP_HOST="casablanca.localhost").get("X-Page-Cache") != "hit"
+
+
+@pytest.fixture
+def local_copies(settings):
+    from akhbar.news import cache as page_cache
+
+    settings.PAGE_CACHE_LOCAL_SECONDS = 30
+    page_cache._local.clear()
+    yield page_cache
+    page_cache._local.clear()
+
+
+def test_a_repeated_hit_is_answered_from_the_process_without_a_round_trip(section, local_copies, monkeypatch):
+    from django.core.cache import caches
+
+    get(section.url)
+    assert get(section.url)["X-Page-Cache"] == "hit"  # fetched once from the shared cache
+    monkeypatch.setattr(caches["default"], "get_many", lambda *a, **k: pytest.fail("a round trip"))
+    assert get(section.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_purge_in_this_process_drops_the_local_copies_at_once(section, local_copies):
+    get(section.url), get(section.url)
+    make_article(section, "خبر ينشر أثناء النسخ المحلية").save_revision().publish()
+    fresh = get(section.url)
+    assert fresh["X-Page-Cache"] == "miss" and "خبر ينشر أثناء النسخ المحلية" in fresh.content.decode()
