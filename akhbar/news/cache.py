@@ -21,6 +21,7 @@ reader that set no cookie, used no CSRF token and did not mark itself private.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 import uuid
 from collections.abc import Iterable
@@ -32,6 +33,8 @@ from django.http import HttpResponse
 from django.utils.cache import set_response_etag
 
 from akhbar.news.http_cache import is_private_cache_control, is_signed_in
+
+log = logging.getLogger(__name__)
 
 ENTRY_KEY = "akhbar:page:{}"
 VERSION_KEY = "akhbar:page-version:{}"
@@ -152,7 +155,11 @@ class PageCacheMiddleware:
             return _respond(local[1])
         cache = page_cache()
         slot = _Slot(key, version_key(request.path), None)
-        found = cache.get_many((slot.entry_key, slot.version_key))
+        try:
+            found = cache.get_many((slot.entry_key, slot.version_key))
+        except Exception:  # noqa: BLE001 - a cache outage degrades to rendering from the database
+            log.debug("page cache unreachable", exc_info=True)
+            return self.get_response(request)
         slot.version = found.get(slot.version_key)
         entry = found.get(slot.entry_key)
         if entry is not None and slot.version is not None and entry[0] == slot.version:
@@ -162,10 +169,18 @@ class PageCacheMiddleware:
             # The path has no version yet: give it one before rendering, so that a purge racing with
             # this render replaces it and what this render stores is never served.
             fresh = uuid.uuid4().hex[:16]
-            slot.version = fresh if cache.add(slot.version_key, fresh, None) else cache.get(slot.version_key)
+            try:
+                slot.version = (
+                    fresh if cache.add(slot.version_key, fresh, None) else cache.get(slot.version_key)
+                )
+            except Exception:  # noqa: BLE001 - see above: render without storing
+                slot.version = None
         response = self.get_response(request)
         if _storable(request, response):
-            self.store(cache, slot, response)
+            try:
+                self.store(cache, slot, response)
+            except Exception:  # noqa: BLE001 - the reader still gets the page
+                log.debug("page cache unreachable", exc_info=True)
         return response
 
     def store(self, cache, slot: _Slot, response) -> None:

@@ -137,16 +137,25 @@ def purge_frontend(urls: Iterable[str]) -> None:
         log.warning("purge: front-end cache purge failed for %d URLs", len(urls), exc_info=True)
 
 
+def _purge_page_cache(urls: list[str]) -> None:
+    try:
+        purge_page_cache(urls)
+    except Exception:  # noqa: BLE001 - the shared cache being down must not fail a publish
+        log.warning(
+            "purge: page cache unreachable; stored pages expire after PAGE_CACHE_SECONDS", exc_info=True
+        )
+
+
 def purge(urls: Iterable[str]) -> None:
     """Purge these URLs from the page cache now and after commit, and from the front-end cache after
     commit (at once outside a transaction)."""
     urls = list(dict.fromkeys(urls))
     if not urls:
         return
-    purge_page_cache(urls)
+    _purge_page_cache(urls)
 
     def after_commit() -> None:
-        purge_page_cache(urls)
+        _purge_page_cache(urls)
         purge_frontend(urls)
 
     transaction.on_commit(after_commit)

@@ -155,3 +155,21 @@ def test_a_purge_in_this_process_drops_the_local_copies_at_once(section, local_c
     make_article(section, "خبر ينشر أثناء النسخ المحلية").save_revision().publish()
     fresh = get(section.url)
     assert fresh["X-Page-Cache"] == "miss" and "خبر ينشر أثناء النسخ المحلية" in fresh.content.decode()
+
+
+def test_an_unreachable_page_cache_degrades_to_rendering_and_publishing_still_works(section, monkeypatch):
+    """(The "default" alias degrading as a whole is the cache backend's business; here only the page
+    cache's own calls fail.)"""
+    from akhbar.news import cache as page_cache
+
+    class Down:
+        def __getattr__(self, name):
+            def fail(*args, **kwargs):
+                raise ConnectionError("cache down")
+
+            return fail
+
+    monkeypatch.setattr(page_cache, "page_cache", Down)
+    assert get(section.url).status_code == 200
+    make_article(section, "خبر ينشر والذاكرة معطلة").save_revision().publish()
+    assert "خبر ينشر والذاكرة معطلة" in get(section.url).content.decode()
