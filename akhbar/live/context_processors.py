@@ -4,6 +4,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from akhbar.live.breaking import active_breaking, today
+from akhbar.live.mostread import most_read
 
 
 def _site_id(request) -> int | None:
@@ -22,4 +23,5 @@ def masthead(request):
     return {
         "date_of_day": SimpleLazyObject(lambda: today(profile())),
         "breaking_news": SimpleLazyObject(lambda: active_breaking(_site_id(request))),
+        "most_read": SimpleLazyObject(lambda: most_read(_site_id(request), request)),
     }

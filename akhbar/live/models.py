@@ -81,3 +81,20 @@ class BreakingNews(models.Model):
             raise ValidationError({"text": _("اكتب نص الخبر العاجل.")})
         if self.expires_at and self.starts_at and self.expires_at <= self.starts_at:
             raise ValidationError({"expires_at": _("يجب أن ينتهي الظهور بعد بدايته.")})
+
+
+class PageViewCount(models.Model):
+    """Views of one article in one hour (UTC), written in batches: never a row per view, and nothing
+    about who read it."""
+
+    site_id = models.PositiveIntegerField()
+    page_id = models.PositiveBigIntegerField()
+    hour = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page_id", "hour"], name="live_view_count_page_hour")]
+        indexes = [models.Index(fields=["site_id", "hour"], name="live_view_count_site_hour")]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} @ {self.hour:%Y-%m-%d %H}h: {self.count}"

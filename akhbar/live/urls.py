@@ -4,4 +4,7 @@ from . import views
 
 app_name = "live"
 
-urlpatterns = [path("masthead/", views.masthead, name="masthead")]
+urlpatterns = [
+    path("masthead/", views.masthead, name="masthead"),
+    path("seen/", views.seen, name="seen"),
+]

@@ -1,11 +1,14 @@
-"""/live/masthead/: the small, briefly cached fragment every page's script refreshes."""
+"""The masthead fragment every page's script refreshes, and the beacon that counts article views."""
 
-from django.http import JsonResponse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
 from akhbar.live.breaking import BREAKING_SECONDS, active_breaking, today
+from akhbar.live.counting import count_view, is_automated, parse_page_id, site_of_page
 from akhbar.network.models import SiteProfile
 
 
@@ -18,3 +21,24 @@ def masthead(request):
         {"date": today(profile), "breaking": active_breaking(site.pk if site else None)},
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def seen(request):
+    """navigator.sendBeacon(…, page id) after an article loads: 204 whether it counted or not."""
+    body = request.body[:64].decode("ascii", "replace")
+    page_id = parse_page_id(body.removeprefix("page="))
+    if page_id is None:
+        return _error(_("رقم المقال غير صالح."), 400)
+    site_id = site_of_page(page_id)
+    if site_id is None:
+        return _error(_("لا مقال منشورًا بهذا الرقم."), 404)
+    if not is_automated(request):
+        count_view(request, page_id, site_id)
+    return HttpResponse(status=204)

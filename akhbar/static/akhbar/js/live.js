@@ -4,6 +4,26 @@
 (function () {
   "use strict";
 
+  /* One view of an article, counted after the page is shown to a person (not while prerendered or in
+     a background tab); the beacon carries the page id only. */
+  var viewed = document.querySelector("[data-count-view]");
+  if (viewed && navigator.sendBeacon) {
+    var sent = false;
+    var sendView = function () {
+      if (sent || document.visibilityState !== "visible" || document.prerendering) return;
+      sent = true;
+      navigator.sendBeacon(viewed.getAttribute("data-count-url"),
+        new Blob([viewed.getAttribute("data-count-view")], { type: "text/plain" }));
+    };
+    if (document.readyState === "complete") sendView(); else window.addEventListener("load", sendView);
+    document.addEventListener("visibilitychange", sendView);
+    document.addEventListener("prerenderingchange", sendView);
+  }
+})();
+
+(function () {
+  "use strict";
+
   var bar = document.querySelector("[data-breaking]");
   if (!bar) return;
   var list = bar.querySelector("[data-breaking-lines]");
