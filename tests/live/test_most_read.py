@@ -160,3 +160,12 @@ def test_counting_and_the_block_survive_redis_being_down(client, stories, monkey
     cache.clear()
     page = client.get("/", HTTP_HOST="casablanca.localhost")
     assert page.status_code == 200 and "most-read-title" not in page.content.decode()
+
+
+def test_demo_traffic_goes_through_the_beacon_and_fills_the_block_once(stories):
+    from akhbar.live.demo import replay_demo_views
+
+    site, _articles = stories
+    assert replay_demo_views(readers_per_site=30) > 30
+    assert len(most_read(site.pk)["stories"]) == 5
+    assert replay_demo_views(readers_per_site=30) == 0  # the last 24 hours already have views
