@@ -1,6 +1,7 @@
-"""Demo traffic for «الأكثر قراءة»: simulated readers' beacons, replayed through the real counting path
-(the beacon view, its bot filter and per-client limits), so a new demo network shows the block filled.
-It is demonstration data, not real readership, and the demo says so in the README."""
+"""What the demo network shows of live news, marked as demonstration everywhere it appears:
+- demo traffic for «الأكثر قراءة»: simulated readers' beacons replayed through the real counting path
+  (the beacon view, its bot filter and per-client limits), so a new demo network shows the block filled;
+- a live coverage page built from demo articles."""
 
 from __future__ import annotations
 
@@ -52,3 +53,44 @@ def replay_demo_views(readers_per_site: int = 400, seed: int = 2026) -> int:
                 sent += 1
     counter.flush()
     return sent
+
+
+def build_demo_coverage(section, articles, now=None):
+    """A live coverage page for the demo, built from demo articles and marked as a demonstration: each
+    entry is one article's headline, its lede and a link to it, spread over the last few hours."""
+    from datetime import timedelta
+
+    from django.utils.html import escape
+
+    from akhbar.live.coverage import LiveCoveragePage, LiveEntry
+    from akhbar.news.lede import lede
+
+    now = now or timezone.now()
+    page = LiveCoveragePage(
+        title="تغطية مباشرة: يوم في أخبار الشبكة",
+        slug="live-demo",
+        summary="مستجدات متتابعة من أخبار مواقع الشبكة، تُعرض هنا لحظة بلحظة.",
+        coverage_start=now - timedelta(hours=4),
+        demonstration=True,
+    )
+    section.add_child(instance=page)
+    stories = list(articles)[:8]
+    page.entries.add(
+        LiveEntry(
+            posted_at=now - timedelta(hours=4),
+            heading="عن هذه التغطية",
+            text="<p>هذه صفحة توضيحية تعرض كيف يتابع المحررون حدثًا متطورًا: مستجدات قصيرة بتوقيتها، "
+            "تظهر للقراء دون إعادة تحميل الصفحة.</p>",
+            pinned=True,
+        )
+    )
+    for position, article in enumerate(reversed(stories)):
+        page.entries.add(
+            LiveEntry(
+                posted_at=now - timedelta(minutes=25 * (len(stories) - position) - 3),
+                heading=article.title[:120],
+                text=f'<p>{escape(lede(article, 240))} <a href="{article.url}">اقرأ الخبر كاملًا</a></p>',
+            )
+        )
+    page.save_revision().publish()
+    return page

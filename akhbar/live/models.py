@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from akhbar.live.coverage import LiveCoveragePage, LiveEntry  # noqa: E402,F401  (page types of this app)
+
 TEXT_MAX = 160
 DEFAULT_MINUTES = 60
 

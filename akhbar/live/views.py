@@ -42,3 +42,24 @@ def seen(request):
     if not is_automated(request):
         count_view(request, page_id, site_id)
     return HttpResponse(status=204)
+
+
+@require_safe
+def coverage(request, page_id: int):
+    """The entries of one live coverage page as JSON, with an ETag so unchanged polls cost a 304."""
+    from django.utils.cache import get_conditional_response, patch_cache_control
+
+    from akhbar.live.coverage import LiveCoveragePage
+    from akhbar.live.presenting import POLL_SECONDS, etag, payload
+
+    site = Site.find_for_request(request)
+    page = LiveCoveragePage.objects.live().public().filter(pk=page_id).first()
+    if page is None or site is None or not page.path.startswith(site.root_page.path):
+        return _error(_("لا تغطية مباشرة بهذا الرقم على هذا الموقع."), 404)
+    tag = etag(page)
+    response = get_conditional_response(request, etag=tag)
+    if response is None:
+        response = JsonResponse(payload(page, request), json_dumps_params={"ensure_ascii": False})
+    response["ETag"] = tag
+    patch_cache_control(response, public=True, max_age=POLL_SECONDS // 3, s_maxage=POLL_SECONDS // 3)
+    return response

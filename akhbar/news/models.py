@@ -102,7 +102,7 @@ class SectionPage(CachedPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("menu_order")]
     parent_page_types = ["news.HomePage"]
-    subpage_types = ["news.ArticlePage"]
+    subpage_types = ["news.ArticlePage", "live.LiveCoveragePage"]
 
     class Meta:
         verbose_name = _("قسم")

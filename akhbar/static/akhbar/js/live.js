@@ -108,3 +108,105 @@
   window.setInterval(refresh, POLL_MS);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
 })();
+
+/* Live coverage: new entries arrive without a reload (a cacheable JSON poll with an ETag), corrected
+   entries are replaced, relative times («منذ 5 دقائق») stay current, and polling stops once editors
+   end the coverage. New entries are announced once to screen readers. */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-live-coverage]");
+  if (!root) return;
+  var list = root.querySelector("[data-live-entries]");
+  var announcer = root.querySelector("[data-live-announce]");
+  var words = JSON.parse(root.getAttribute("data-words"));
+  var etag = root.getAttribute("data-etag");
+  var pollMs = (parseInt(root.getAttribute("data-poll"), 10) || 15) * 1000;
+  var timer = null;
+
+  function category(n) {
+    var rest = n % 100;
+    if (n === 1) return 0;
+    if (n === 2) return 1;
+    if (rest >= 3 && rest <= 10) return 2;
+    if (rest >= 11 && rest <= 99) return 3;
+    return 4;
+  }
+  function localDigits(text) {
+    return words.digits === "arabic" ? text.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : text;
+  }
+  function phrase(n, forms) {
+    var c = category(n);
+    return c < 2 ? forms[c] : localDigits(String(n)) + " " + forms[c];
+  }
+  function relative(iso) {
+    var seconds = (Date.now() - Date.parse(iso)) / 1000;
+    if (isNaN(seconds) || seconds >= 7 * 86400 || seconds <= -60) return null;
+    if (seconds < 60) return words.justNow;
+    var minutes = Math.floor(seconds / 60);
+    if (minutes < 120) return words.ago + " " + phrase(minutes, words.minutes);
+    if (minutes < 1440) return words.ago + " " + phrase(Math.floor(minutes / 60), words.hours);
+    return words.ago + " " + phrase(Math.floor(minutes / 1440), words.days);
+  }
+  function refreshTimes() {
+    Array.prototype.forEach.call(list.querySelectorAll("[data-relative]"), function (time) {
+      var text = relative(time.getAttribute("datetime"));
+      if (text && time.textContent !== text) time.textContent = text;
+    });
+  }
+
+  function current() {
+    var byId = {};
+    Array.prototype.forEach.call(list.querySelectorAll("[data-entry]"), function (entry) {
+      byId[entry.getAttribute("data-entry")] = entry.parentNode;
+    });
+    return byId;
+  }
+
+  function apply(data) {
+    var known = current();
+    var added = 0;
+    var fresh = document.createDocumentFragment();
+    data.entries.forEach(function (entry) {
+      var item = document.createElement("li");
+      item.innerHTML = entry.html;
+      if (!known[String(entry.id)]) added++;
+      fresh.appendChild(item);
+    });
+    var changed = added > 0 || data.entries.length !== Object.keys(known).length ||
+      data.entries.some(function (entry) {
+        var old = known[String(entry.id)];
+        return !old || old.innerHTML.replace(/\s+/g, "") !== entry.html.replace(/\s+/g, "");
+      });
+    if (changed && data.entries.length) {
+      list.innerHTML = "";
+      list.appendChild(fresh);
+    }
+    if (added && announcer) announcer.textContent = announcer.getAttribute("data-new-entry") + " (" + localDigits(String(added)) + ")";
+    refreshTimes();
+    if (!data.live) {
+      var status = root.querySelector("[data-live-status]");
+      var ended = root.querySelector("[data-ended-text]");
+      if (status && ended && ended.hidden) { status.hidden = true; ended.hidden = false; }
+      window.clearInterval(timer);
+    }
+  }
+
+  function poll() {
+    if (document.hidden || !window.fetch) return;
+    var headers = { Accept: "application/json" };
+    if (etag) headers["If-None-Match"] = etag;
+    fetch(root.getAttribute("data-url"), { headers: headers, credentials: "omit" })
+      .then(function (response) {
+        if (response.status === 304 || !response.ok) return null;
+        etag = response.headers.get("ETag") || etag;
+        return response.json();
+      })
+      .then(function (data) { if (data) apply(data); })
+      .catch(function () {});
+  }
+
+  refreshTimes();
+  window.setInterval(refreshTimes, 30000);
+  if (root.querySelector(".live-badge:not(.is-ended)")) timer = window.setInterval(poll, pollMs);
+})();
