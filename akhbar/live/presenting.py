@@ -35,8 +35,8 @@ def entry_html(entry, request, now=None) -> str:
 
 
 def etag(page) -> str:
-    stamp = page.last_published_at.timestamp() if page.last_published_at else 0
-    return f'"live-{page.pk}-{stamp:.0f}-{int(page.is_live)}"'
+    """Changes with every publish (a new live revision) and when the coverage ends."""
+    return f'"live-{page.pk}-{page.live_revision_id}-{int(page.is_live)}"'
 
 
 def payload(page, request) -> dict:
