@@ -151,6 +151,7 @@ class ArticlePage(Page):
             heading=_("الصورة الرئيسية"),
         ),
         FieldPanel("body"),
+        InlinePanel("corrections", label=_("التصحيحات والتحديثات")),
         InlinePanel("sources", label=_("المصادر")),
         InlinePanel("related_picks", label=_("اختيارات المحرر: قد يهمك أيضًا"), max_num=6),
     ]
@@ -218,6 +219,13 @@ class ArticlePage(Page):
             stories += [by_pk[pk] for pk in wanted if pk in by_pk]
         return stories
 
+    @property
+    def modified_at(self):
+        """When the story last changed for readers: its last update or its latest correction note."""
+        notes = [c.noted_at for c in self.corrections.all()]
+        stamps = [d for d in (self.last_updated, self.first_published, *notes) if d]
+        return max(stamps) if stamps else None
+
     def touch_for_publish(self, now=None) -> None:
         now = now or timezone.now()
         if self.first_published is None:
@@ -247,3 +255,6 @@ class ArticleRelatedPick(Orderable):
     )
 
     panels = [FieldPanel("page")]
+
+
+from akhbar.news.corrections import ArticleCorrection  # noqa: E402,F401  (a model of this app)
