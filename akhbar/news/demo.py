@@ -312,8 +312,22 @@ def build_demo_network(
             for sort_order, other in enumerate(stories[max(0, position - 2) : position]):
                 picks.append(ArticleRelatedPick(page_ref=article, page=other, sort_order=sort_order))
     ArticleRelatedPick.objects.bulk_create(picks)
+    _demo_coverage(sections, created)
     sync_ports(port)
     return {"sites": len(DEMO_SITES), "articles": len(created), "picks": len(picks)}
+
+
+def _demo_coverage(sections: list[dict], created: list) -> None:
+    """One live coverage page on the first site, built from its latest demo articles."""
+    from akhbar.live.demo import build_demo_coverage
+
+    first_site = sections[0]
+    section = next(iter(first_site.values()))
+    roots = {s.path for s in first_site.values()}
+    stories = [a for a, _category in created if a.path[: -Page.steplen] in roots]
+    stories.sort(key=lambda a: a.first_published, reverse=True)
+    if stories:
+        build_demo_coverage(section, stories)
 
 
 def _unique_slug(parent: Page, page: Page) -> None:
