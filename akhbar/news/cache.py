@@ -45,6 +45,7 @@ UNCACHED_PREFIXES = (
     "/django-admin/",
     "/api/",
     "/comments/",
+    "/live/",
     "/search/",
     "/static/",
     "/media/",

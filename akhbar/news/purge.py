@@ -92,14 +92,14 @@ def article_urls(article) -> list[str]:
 
 
 def page_urls(page: Page) -> list[str]:
-    """Every URL showing ``page``; for homes and sections: the page, its home and its site's sections
-    (the menu), plus the strip's pages on the other sites."""
+    """Every URL showing ``page``; for homes, sections and live coverage: the page, its home and its
+    site's sections (the menu), plus the strip's pages on the other sites."""
     from akhbar.news.models import ArticlePage, HomePage, SectionPage
 
     page = page.specific_deferred
     if isinstance(page, ArticlePage):
         return article_urls(page)
-    home = page if isinstance(page, HomePage) else page.get_parent()
+    home = page if isinstance(page, HomePage) else page.get_ancestors().filter(depth=2).first()
     urls = [_full_url(page)]
     if isinstance(home, Page) and home.specific_class is HomePage:
         urls.append(_full_url(home))
