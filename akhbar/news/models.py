@@ -20,7 +20,7 @@ from wagtail.snippets.models import register_snippet
 
 from akhbar.news.blocks import ArticleBodyBlock
 from akhbar.news.cache import CachedPageMixin
-from akhbar.news.meta import share_links, structured_data
+from akhbar.news.meta import share_links
 from akhbar.news.queries import LISTING_PAGE_SIZE, latest_articles, more_from_network, more_news
 
 TEXT_MAX = 300
@@ -191,7 +191,6 @@ class ArticlePage(Page):
         )
         url = self.get_full_url(request)
         context["share_links"] = share_links(url, self.title)
-        context["structured_data"] = structured_data(self, url, context)
         return context
 
     def related_stories(self, limit: int = 6) -> list[ArticlePage]:

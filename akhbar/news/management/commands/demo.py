@@ -37,6 +37,10 @@ class Command(BaseCommand):
                 f"{result['picks']} editors' picks."
             )
         )
+        self.stdout.write(
+            "Each site's logo and share image are drawn by the program (an emblem and the site's name in "
+            "its accent colour, Noto Kufi Arabic); replace them under Settings › Site profile."
+        )
         if not no_editor:
             password = make_editor()
             if password:
