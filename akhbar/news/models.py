@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from akhbar.api.fields import article_api_fields, listing_api_fields
 from akhbar.news.blocks import ArticleBodyBlock
 from akhbar.news.cache import CachedPageMixin
 from akhbar.news.meta import share_links
@@ -58,6 +59,7 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
     intro = models.CharField(_("مقدمة"), max_length=TEXT_MAX, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = listing_api_fields()
     subpage_types = ["news.SectionPage"]
     max_count_per_parent = 1
 
@@ -101,6 +103,7 @@ class SectionPage(CachedPageMixin, Page):
     menu_order = models.PositiveSmallIntegerField(_("ترتيب في القائمة"), default=10)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("menu_order")]
+    api_fields = listing_api_fields()
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.ArticlePage"]
 
@@ -164,6 +167,7 @@ class ArticlePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    api_fields = article_api_fields()
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
 

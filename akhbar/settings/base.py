@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -180,3 +182,9 @@ LOGGING = {
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another origin
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+
+# The content API (/api/v2/): requests per client and window, and how long caches may keep an answer.
+CONTENT_API_RATE_LIMIT = int(os.environ.get("CONTENT_API_RATE_LIMIT", "120"))
+CONTENT_API_RATE_WINDOW = int(os.environ.get("CONTENT_API_RATE_WINDOW", "60"))
+CONTENT_API_CACHE_SECONDS = int(os.environ.get("CONTENT_API_CACHE_SECONDS", "60"))
+WAGTAILAPI_LIMIT_MAX = 50
