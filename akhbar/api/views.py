@@ -78,6 +78,12 @@ class SiteScopedAPIMixin:
         if int(kwargs.get("pk") or 0) > MAX_ID:
             raise Http404(_("غير موجود."))
 
+    def find_object(self, queryset, request):
+        value = request.GET.get("id")
+        if value is not None and not value.strip().isdigit():
+            raise BadRequestError(_("المعرّف id يجب أن يكون عددًا صحيحًا موجبًا."))
+        return super().find_object(queryset, request)
+
     def throttled(self, request, wait):
         raise Throttled(wait=wait)
 

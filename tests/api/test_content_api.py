@@ -204,6 +204,22 @@ def test_unknown_or_huge_ids_are_404(sites, path):
     assert response.status_code == 404 and response.json()["message"]
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "images"])
+@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999999999999", "1.5"])
+def test_find_with_a_malformed_id_gets_a_400(sites, endpoint, value):
+    response = api(f"/api/v2/{endpoint}/find/", id=value)
+    assert response.status_code == 400 and response.json()["message"]
+
+
+def test_find_by_html_path_redirects_to_the_page_of_this_site_only(sites):
+    casablanca, beirut = sites
+    ours = make_section(casablanca, slug="sport")
+    make_section(beirut, slug="culture")
+    response = api("/api/v2/pages/find/", html_path="/sport/")
+    assert response.status_code == 302 and response["Location"].endswith(f"/api/v2/pages/{ours.pk}/?")
+    assert api("/api/v2/pages/find/", html_path="/culture/").status_code == 404
+
+
 def test_malformed_image_filters_get_a_400(sites):
     for params in ({"order": "bogus"}, {"limit": "x"}, {"nope": "1"}, {"id": "99999999999999999999999"}):
         response = api("/api/v2/images/", **params)
