@@ -6,9 +6,12 @@ costs no query for the logo; saving a profile or an image forgets them.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 BRAND_VERSION_KEY = "akhbar:brand-version"
 MASTHEAD_SPEC = "height-96"  # twice the masthead's 48 px, for high-density screens
@@ -51,12 +54,19 @@ def brand_for(profile) -> Brand:
     """The site's logo and share image, from the cache when they were computed before."""
     if profile is None:
         return Brand(None, "", None, None)
-    version = cache.get_or_set(BRAND_VERSION_KEY, 1, None)
-    key = f"akhbar:brand:{version}:{profile.pk}:{profile.logo_id}:{profile.social_image_id}:{profile.logo_svg.name}"
-    brand = cache.get(key)
+    try:
+        version = cache.get_or_set(BRAND_VERSION_KEY, 1, None)
+        key = f"akhbar:brand:{version}:{profile.pk}:{profile.logo_id}:{profile.social_image_id}:{profile.logo_svg.name}"
+        brand = cache.get(key)
+    except Exception:  # the cache is down: compute (a few queries) rather than fail the page
+        logger.warning("site brand computed without the cache", exc_info=True)
+        return _build(profile)
     if brand is None:
         brand = _build(profile)
-        cache.set(key, brand, 24 * 3600)
+        try:
+            cache.set(key, brand, 24 * 3600)
+        except Exception:
+            logger.warning("site brand not cached", exc_info=True)
     return brand
 
 

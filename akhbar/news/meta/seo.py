@@ -94,6 +94,11 @@ def _with_page_number(url: str, number: int | None, params: dict | None = None) 
     return f"{url}?{urlencode(query)}" if query else url
 
 
+def _page_url(page, request, site: _Site) -> str:
+    """The page's own address on its site (not the address it was reached by, e.g. a preview)."""
+    return page.get_full_url(request) or f"{site.url}{request.path}"
+
+
 def _page_number(context) -> int | None:
     articles = context.get("articles")
     return getattr(articles, "number", None)
@@ -136,7 +141,7 @@ def _home(context, request, site: _Site, home) -> PageMeta:
         title=site.name,
         description=shorten(home.search_description or home.intro or site.tagline, DESCRIPTION_LIMIT),
         site_name=site.name,
-        canonical=_with_page_number(f"{site.url}/", _page_number(context)),
+        canonical=_with_page_number(_page_url(home, request, site), _page_number(context)),
         image=_share(site),
         image_alt=site.name,
         jsonld=[
@@ -147,7 +152,7 @@ def _home(context, request, site: _Site, home) -> PageMeta:
 
 
 def _section(context, request, site: _Site, section) -> PageMeta:
-    url = f"{site.url}{request.path}"
+    url = _page_url(section, request, site)
     return PageMeta(
         title=section.seo_title or section.title,
         description=shorten(section.search_description or section.intro or site.tagline, DESCRIPTION_LIMIT),
@@ -174,7 +179,9 @@ def _author(context, request, site: _Site) -> PageMeta:
         title=context.get("listing_title") or author.name,
         description=shorten(description, DESCRIPTION_LIMIT),
         site_name=site.name,
-        canonical=_with_page_number(f"{site.url}{request.path}", _page_number(context)),
+        canonical=_with_page_number(
+            _listing_url(context, request, site, "author", author.slug), _page_number(context)
+        ),
         og_type="profile",
         image=_share(site),
         image_alt=site.name,
@@ -187,10 +194,17 @@ def _tag(context, request, site: _Site) -> PageMeta:
         title=context.get("listing_title") or tag.name,
         description=_("آخر أخبار «%(tag)s» في %(site)s") % {"tag": tag.name, "site": site.name},
         site_name=site.name,
-        canonical=_with_page_number(f"{site.url}{request.path}", _page_number(context)),
+        canonical=_with_page_number(
+            _listing_url(context, request, site, "tag", tag.slug), _page_number(context)
+        ),
         image=_share(site),
         image_alt=site.name,
     )
+
+
+def _listing_url(context, request, site: _Site, route: str, slug: str) -> str:
+    home = context["page"]
+    return f"{_page_url(home, request, site)}{home.reverse_subpage(route, args=[slug])}"
 
 
 def _search(context, request, site: _Site) -> PageMeta:
@@ -208,7 +222,7 @@ def _search(context, request, site: _Site) -> PageMeta:
 
 
 def _article(context, request, site: _Site, article) -> PageMeta:
-    url = f"{site.url}{request.path}"
+    url = _page_url(article, request, site)
     section = context.get("section") or article.get_parent().specific_deferred
     home = context.get("home") or site_root(request)
     authors = context["authors"] if "authors" in context else list(article.authors.all())
@@ -221,11 +235,9 @@ def _article(context, request, site: _Site, article) -> PageMeta:
         images = [absolute(site.url, renditions[spec].url) for spec in ARTICLE_IMAGE_SPECS]
     elif share is not None:
         images = [share.url]
-    section_url = f"{site.url}{section.url_path[len(home.url_path) - 1 :]}" if home else ""
-    author_pages = [
-        (author.name, f"{site.url}/{home.reverse_subpage('author', args=[author.slug])}")
-        for author in authors
-    ]
+    section_url = _page_url(section, request, site)
+    home_url = _page_url(home, request, site)
+    author_pages = [(a.name, f"{home_url}{home.reverse_subpage('author', args=[a.slug])}") for a in authors]
     published = article.first_published
     article_entity = jsonld.news_article(
         url=url,
