@@ -17,6 +17,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += [path("comments/", include("akhbar.comments.urls"))]
 urlpatterns += [path("live/", include("akhbar.live.urls"))]
 urlpatterns += [path("", include("akhbar.search.urls"))]
+urlpatterns += [path("", include("akhbar.api.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "akhbar.network.views.server_error"

@@ -18,11 +18,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from akhbar.api.fields import article_api_fields, listing_api_fields
 from akhbar.news import frontpage
 from akhbar.news.blocks import ArticleBodyBlock
 from akhbar.news.cache import CachedPageMixin
 from akhbar.news.frontpage import FrontPageBlock
-from akhbar.news.meta import share_links, structured_data
+from akhbar.news.meta import share_links
 from akhbar.news.queries import LISTING_PAGE_SIZE, latest_articles, more_from_network, more_news
 
 TEXT_MAX = 300
@@ -82,6 +83,7 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("front_page")]
+    api_fields = listing_api_fields()
     subpage_types = ["news.SectionPage"]
     max_count_per_parent = 1
 
@@ -129,6 +131,7 @@ class SectionPage(CachedPageMixin, Page):
     menu_order = models.PositiveSmallIntegerField(_("ترتيب في القائمة"), default=10)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("menu_order")]
+    api_fields = listing_api_fields()
     parent_page_types = ["news.HomePage"]
     subpage_types = ["news.ArticlePage", "live.LiveCoveragePage"]
 
@@ -208,6 +211,7 @@ class ArticlePage(CachedPageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    api_fields = article_api_fields()
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
 
@@ -235,7 +239,6 @@ class ArticlePage(CachedPageMixin, Page):
         )
         url = self.get_full_url(request)
         context["share_links"] = share_links(url, self.title)
-        context["structured_data"] = structured_data(self, url, context)
         return context
 
     def related_stories(self, limit: int = 6) -> list[ArticlePage]:

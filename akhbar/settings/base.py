@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -220,3 +222,9 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
     }
 # Extra URLs to purge when a page changes: dotted paths of callables (page) -> iterable of absolute URLs.
 AKHBAR_PURGE_URL_PROVIDERS: list[str] = []
+
+# The content API (/api/v2/): requests per client and window, and how long caches may keep an answer.
+CONTENT_API_RATE_LIMIT = int(os.environ.get("CONTENT_API_RATE_LIMIT", "120"))
+CONTENT_API_RATE_WINDOW = int(os.environ.get("CONTENT_API_RATE_WINDOW", "60"))
+CONTENT_API_CACHE_SECONDS = int(os.environ.get("CONTENT_API_CACHE_SECONDS", "60"))
+WAGTAILAPI_LIMIT_MAX = 50

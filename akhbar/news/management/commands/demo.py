@@ -40,6 +40,10 @@ class Command(BaseCommand):
             )
         )
         self._replay_views()
+        self.stdout.write(
+            "Each site's logo and share image are drawn by the program (an emblem and the site's name in "
+            "its accent colour, Noto Kufi Arabic); replace them under Settings › Site profile."
+        )
         if not no_editor:
             password = make_editor()
             if password:
