@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akhbar.moderation.policy import DEFAULT_THRESHOLDS, Thresholds, decide
+from akhbar.moderation.store import active_lexicon
 
 from . import conf, security
 from .models import AuditEntry, Ban, Comment, Report
@@ -134,7 +135,9 @@ def submit(submission: Submission, profile) -> Comment:
     if not cache.add(dup_key, 1, timeout=conf.duplicate_seconds()):
         raise Refused(409, duplicate)
 
-    decision = decide(submission.body, title=submission.title, thresholds=thresholds_for(profile))
+    decision = decide(
+        submission.body, title=submission.title, thresholds=thresholds_for(profile), lexicon=active_lexicon()
+    )
     status = status_for(decision)
     now = timezone.now()
     comment = Comment(
