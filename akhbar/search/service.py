@@ -14,7 +14,7 @@ from .analysis import prefix_terms
 from .backends import DEFAULT_RANKING, Filters, Ranking, get_backend
 from .models import SearchEntry
 from .query import ParsedQuery, parse_query
-from .rerank import DEFAULT_RERANK, Features, Rerank, combine, features, idf, lookup_for
+from .rerank import DEFAULT_RERANK, Features, Rerank, combine, features, idf, lookup_for, nisba_forms
 from .snippets import highlight, snippet
 
 PER_PAGE = 10
@@ -121,7 +121,8 @@ def candidate_features(
     lookup = lookup_for(query.words)
     texts = _candidate_texts(ranked, rerank.max_chars)
     seen: dict[str, int] = {}
-    return [features(list(texts.get(pk, ())), weights, lookup, rerank, seen) for pk, _ in ranked]
+    nisba = nisba_forms(query.words, rerank)
+    return [features(list(texts.get(pk, ())), weights, lookup, rerank, seen, nisba) for pk, _ in ranked]
 
 
 def rerank_hits(
