@@ -46,9 +46,7 @@ class Options:
     estimates. ``exact_df_limit``: above this many entries document frequencies (and PostgreSQL's entry
     count) are estimated, not counted. ``recency_window``: how many of the best first-stage matches the
     recency factor re-orders. ``cache_kib``: SQLite's page cache for a searching connection (the default
-    is 2 MiB). ``corpus_size_ttl``: seconds the number of entries is cached. ``pg_saturation``,
-    ``pg_length_b``, ``pg_reference_lexemes``: PostgreSQL's BM25-like first stage
-    (akhbar.search.backends.postgres.backend.PostgresSearchBackend.rank_terms)."""
+    is 2 MiB). ``corpus_size_ttl``: seconds the number of entries is cached."""
 
     select_budget: float = 2000
     score_limit: float = 15000
@@ -62,9 +60,6 @@ class Options:
     recency_window: int = 200
     cache_kib: int = 65536
     corpus_size_ttl: int = 60
-    pg_saturation: float = 0.0
-    pg_length_b: float = 0.75
-    pg_reference_lexemes: float = 150.0
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any] | None) -> Options:

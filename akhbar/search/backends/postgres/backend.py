@@ -122,36 +122,23 @@ class PostgresSearchBackend(BaseBackend):
         return (offset + len(hits) if total is None else total), hits
 
     def rank_terms(self, cursor, query: ParsedQuery, weights: str) -> tuple[str, list]:
-        """The relevance part of the score, a sum over the query's words (and phrases) of idf × a
-        saturating, length-normalised frequency, as BM25 has it: ts_rank of the word alone (without
-        normalisation: a frequency weighted by field that saturates by itself) is ``r``, and the word
-        scores idf · r / (r + k · (1 − b + b · lexemes / reference)), k = ``pg_saturation``, b =
-        ``pg_length_b``, lexemes = the entry's distinct terms, reference = ``pg_reference_lexemes``.
-        With ``pg_saturation`` 0 the word scores idf · ts_rank normalised by 1 + log(length) (the
-        earlier formula). A phrase takes the idf of its rarest term. The idf is the second stage's
-        (akhbar.search.rerank.idf over the light term's document frequency)."""
+        """The relevance part of the score: for each query word, ts_rank of that word alone times its
+        idf (ts_rank knows nothing of the corpus, so on its own a common word counts as much as a rare
+        one), and each phrase weighted by the idf of its rarest term. The idf is the one the second
+        stage uses (akhbar.search.rerank.idf over the light term's document frequency)."""
         from ...rerank import idf
 
         lights = [w.light for w in query.words]
         phrase_terms = [t for p in query.phrases for t in p]
         df = self.document_frequencies(list(dict.fromkeys(lights + phrase_terms)))
         n = max(self.corpus_size(), *df.values(), 1)  # estimates may disagree; never a negative idf
-        o = self.options
-        if o.pg_saturation > 0:
-            norm = f"{float(o.pg_saturation)!r} * ({1 - o.pg_length_b!r} + {float(o.pg_length_b)!r} * length(e.document) / {float(o.pg_reference_lexemes)!r})"
-            term = f"%s * (ts_rank(%s::float4[], e.document, %s::tsquery, 0) / (ts_rank(%s::float4[], e.document, %s::tsquery, 0) + {norm}))"
-        else:
-            term = "%s * ts_rank(%s::float4[], e.document, %s::tsquery, 1)"
         parts, params = [], []
-        items = [(idf(df.get(w.light, 0), n), tsq.word(w)) for w in query.words]
-        items += [(max(idf(df.get(t, 0), n) for t in p), tsq.phrase(p)) for p in query.phrases]
-        for weight, tsquery in items:
-            parts.append(term)
-            params += (
-                [weight, weights, tsquery, weights, tsquery]
-                if o.pg_saturation > 0
-                else [weight, weights, tsquery]
-            )
+        for word in query.words:
+            parts.append("%s * ts_rank(%s::float4[], e.document, %s::tsquery, 1)")
+            params += [idf(df.get(word.light, 0), n), weights, tsq.word(word)]
+        for phrase in query.phrases:
+            parts.append("%s * ts_rank(%s::float4[], e.document, %s::tsquery, 1)")
+            params += [max(idf(df.get(t, 0), n) for t in phrase), weights, tsq.phrase(phrase)]
         return " + ".join(parts) or "0.0", params
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
