@@ -176,6 +176,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp"}
 # The admin's page search and the page chooser go through akhbar's Arabic index (same matching as the
 # readers' search); images, documents, snippets and users stay on Wagtail's database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "akhbar.search.wagtail_backend"}}
+# akhbar's own index (akhbar.search.backends): tunables of the query planners; every option has a
+# default (akhbar.search.backends.base.Options), so list only what you change.
+AKHBAR_SEARCH: dict = {"OPTIONS": {}}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 LOGGING = {
