@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from akhbar.network.directory import network_last_change
 from akhbar.news.models import ArticlePage, ArticleRelatedPick
-from tests.factories import make_article, make_author, make_network, make_section, make_site
+from tests.factories import BASE_TIME, make_article, make_author, make_network, make_section, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,9 @@ def test_article_page_shows_every_part_of_the_reference_page(network):
     casablanca, _ = network
     section = make_section(casablanca, "رياضة")
     other = make_article(section, "خبر آخر من القسم")
-    article = make_article(section, "الوداد يفوز في الدار البيضاء", image=True, kicker="كرة القدم")
+    article = make_article(
+        section, "الوداد يفوز في الدار البيضاء", image=True, kicker="كرة القدم", published=BASE_TIME
+    )
     article.authors.add(make_author("سلمى بنعلي"))
     article.tags.add("الوداد")
     article.save()
