@@ -11,6 +11,7 @@ class NetworkConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Site
 
+        from akhbar.network import checks  # noqa: F401  (registers the trusted-proxy checks)
         from akhbar.network.directory import forget_directory
         from akhbar.network.models import SiteProfile
 
