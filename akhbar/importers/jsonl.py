@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -197,12 +198,13 @@ class Importer:
         if not items:
             return []
         now = timezone.now()
+        items = [item if item.published else replace(item, published=now) for item in items]
         pages = []
         added: dict[int, int] = {}
         for item in items:
             section = self.section_for(item.category)
             slug = self._unique_slug(section, item.title, item.id)
-            published = item.published or now
+            published = item.published
             pages.append(
                 Page(
                     title=item.title,
@@ -227,7 +229,7 @@ class Importer:
         insert_rows(
             ArticlePage,
             (
-                {"page_ptr_id": page.pk, **self.article_values(item, item.published or now)}
+                {"page_ptr_id": page.pk, **self.article_values(item, item.published)}
                 for page, item in zip(pages, items, strict=True)
             ),
         )
@@ -266,12 +268,15 @@ class Importer:
         articles = ArticlePage.objects.in_bulk([existing[i.id] for i in items])
         changed = []
         moves = []
+        done = []
         now = timezone.now()
         for item in items:
             article = articles.get(existing[item.id])
             if article is None:
                 continue
-            values = self.article_values(item, item.published or article.first_published or now)
+            item = replace(item, published=item.published or article.first_published or now)
+            done.append((article.pk, item))
+            values = self.article_values(item, item.published)
             values["last_updated"] = now
             for name, value in values.items():
                 setattr(article, name, value)
@@ -287,7 +292,7 @@ class Importer:
         for article, section in moves:
             article.move(section, pos="last-child")  # treebeard keeps both child counts
             self.next_step.pop(section.pk, None)  # the move took the next position in the tree
-        return [(existing[i.id], i) for i in items if existing[i.id] in articles]
+        return done
 
     def finish(self) -> None:
         from akhbar.network.directory import forget_last_change

@@ -190,3 +190,16 @@ def test_a_real_archive_with_both_date_forms_goes_in_without_a_skipped_line(site
     report = import_jsonl(lines, site, section_from_category=True)
     assert (report.created, report.errors) == (300, [])
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_a_line_without_a_date_is_published_at_the_import_time_and_indexed_so(site):
+    from django.utils import timezone
+
+    from akhbar.search.models import SearchEntry
+
+    before = timezone.now()
+    report = import_jsonl([row(1, published=""), row(2, published=None)], site)
+    assert (report.created, report.errors) == (2, [])
+    for article in ArticlePage.objects.all():
+        assert article.first_published >= before and article.first_published == article.first_published_at
+        assert SearchEntry.objects.get(page_id=article.pk).published == article.first_published
