@@ -38,12 +38,18 @@ class Item:
 class ImportReport:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
     page_ids: list[int] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
         return self.created + self.updated
+
+    @property
+    def processed(self) -> int:
+        """Good lines handled so far: created, updated, or already imported exactly as they are."""
+        return self.created + self.updated + self.unchanged
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,3 +203,16 @@ def test_a_line_without_a_date_is_published_at_the_import_time_and_indexed_so(si
     for article in ArticlePage.objects.all():
         assert article.first_published >= before and article.first_published == article.first_published_at
         assert SearchEntry.objects.get(page_id=article.pk).published == article.first_published
+
+
+def test_a_line_imported_exactly_as_it_is_is_left_alone(site):
+    import_jsonl([row(1), row(2)], site)
+    article = ArticlePage.objects.get(title="مباراة كرة القدم رقم 1")
+    article.summary = "ملخص صححه المحرر"
+    article.save()
+    report = import_jsonl([row(1), row(2), row(3)], site)
+    assert (report.created, report.updated, report.unchanged) == (1, 0, 2)
+    assert ArticlePage.objects.get(pk=article.pk).summary == "ملخص صححه المحرر"
+    report = import_jsonl([row(1, abstract="ملخص جديد من المصدر")], site)
+    assert (report.updated, report.unchanged) == (1, 0)
+    assert ArticlePage.objects.get(pk=article.pk).summary == "ملخص جديد من المصدر"

@@ -86,7 +86,7 @@ class Command(BaseCommand):
             dates=DateOptions(day_first=not month_first, tz=zone),
             progress=bar.update,
         )
-        bar.finish(report.imported)
+        bar.finish(report.processed)
         elapsed = time.perf_counter() - started
         for number, reason in report.errors:
             self.stderr.write(_("السطر %(number)s: %(reason)s (تُخطّي)") % {"number": number, "reason": reason})
@@ -96,14 +96,16 @@ class Command(BaseCommand):
                 update_related(page_id)
                 bar.update(n)
             bar.finish(len(report.page_ids))
-        rate = report.imported / elapsed if elapsed else 0
+        rate = report.processed / elapsed if elapsed else 0
         self.stdout.write(
             _(
-                "أُضيف %(created)s وحُدّث %(updated)s وتُخطّي %(skipped)s سطرًا في %(seconds).1f ث (%(rate).0f مقال/ث)."
+                "أُضيف %(created)s وحُدّث %(updated)s ولم يتغيّر %(unchanged)s وتُخطّي %(skipped)s سطرًا "
+                "في %(seconds).1f ث (%(rate).0f مقال/ث)."
             )
             % {
                 "created": report.created,
                 "updated": report.updated,
+                "unchanged": report.unchanged,
                 "skipped": len(report.errors),
                 "seconds": elapsed,
                 "rate": rate,
