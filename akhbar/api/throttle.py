@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import caches
 from rest_framework.throttling import BaseThrottle
 
-from akhbar.api.client import client_ip
+from akhbar.network.client_ip import client_ip
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from babel.dates import get_day_names, get_month_names, get_period_names
 from hijridate import Gregorian
 
 from .digits import DIGIT_STYLES, localize_digits
-from .normalize import strip_controls
+from .normalize import fold_letters, strip_controls, strip_harakat, strip_tatweel
 from .plurals import Noun, count_phrase
 
 __all__ = [
@@ -37,7 +37,9 @@ __all__ = [
     "format_relative",
     "format_time",
     "month_name",
+    "month_number",
     "weekday_name",
+    "weekday_names",
 ]
 
 MONTH_CONVENTIONS = ("levantine", "egyptian", "moroccan", "maghreb", "mauritanian")
@@ -118,6 +120,39 @@ def month_name(month: int, convention: str) -> str:
     if not 1 <= month <= 12:
         raise ValueError(f"month must be in 1..12, not {month}")
     return _months(convention)[month - 1]
+
+
+def _month_key(name: str) -> str:
+    """A month name as looked up: harakat, tatweel and controls removed, hamza forms and ى folded,
+    spaces collapsed (so "إبريل", "ابريل" and "أبريل" meet)."""
+    return " ".join(fold_letters(strip_tatweel(strip_harakat(strip_controls(name)))).split())
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    numbers: dict[str, int] = {}
+    for convention in MONTH_CONVENTIONS:
+        for month, name in enumerate(_months(convention), 1):
+            key = _month_key(name)
+            numbers[key] = month
+            first, _, second = key.partition(" ")
+            if second.startswith("ال"):  # "كانون ثاني", "تشرين أول": the Levantine names without the article
+                numbers[f"{first} {second[2:]}"] = month
+    return numbers
+
+
+def month_number(name: str) -> int | None:
+    """The month (1-12) that ``name`` names in any of MONTH_CONVENTIONS ("كانون الثاني", "يناير",
+    "جانفي", "يوليوز", "إبريل" ... all read the same tables ``month_name`` writes from), spelling
+    variants of hamza, harakat and tatweel included; None for anything else."""
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, not {type(name).__name__}")
+    return _month_numbers().get(_month_key(name))
+
+
+def weekday_names() -> tuple[str, ...]:
+    """The Arabic weekday names, Monday first (as ``date.weekday()``)."""
+    return _weekdays()
 
 
 def weekday_name(d: date) -> str:

@@ -3,10 +3,12 @@
 COMMENTS_POW_MAX_NUMBER      proof-of-work search space (about half of it is tried on average)
 COMMENTS_CHALLENGE_MAX_AGE   seconds a security check stays valid
 COMMENTS_IP_SALT_DAYS        how often the address-hashing salt changes
-COMMENTS_IP_HEADER           META key of a trusted proxy's forwarded-for header ("" = REMOTE_ADDR)
 COMMENTS_RATE_LIMITS         {"ip": (count, seconds), "email": (count, seconds)}
 COMMENTS_MAX_LINKS           web addresses allowed in one comment
 COMMENTS_DUPLICATE_SECONDS   how long the same text by the same email on one article is a duplicate
+
+The commenter's address (rate limits, bans) is read behind proxies as the whole project reads it:
+TRUSTED_PROXIES / TRUSTED_PROXY_COUNT / FORWARDED_HEADER, in akhbar.network.client_ip.
 """
 
 from __future__ import annotations
@@ -34,10 +36,6 @@ def challenge_max_age() -> int:
 
 def ip_salt_seconds() -> int:
     return int(float(getattr(settings, "COMMENTS_IP_SALT_DAYS", 7)) * 86400)
-
-
-def ip_header() -> str:
-    return getattr(settings, "COMMENTS_IP_HEADER", "")
 
 
 def rate_limits() -> dict[str, tuple[int, int]]:

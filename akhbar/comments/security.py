@@ -180,13 +180,10 @@ def ip_hash(ip: str, *, now: float | None = None, previous: bool = False) -> str
 
 
 def client_ip(request) -> str:
-    """The reader's address: REMOTE_ADDR, or the configured proxy header's last hop when set."""
-    header = conf.ip_header()
-    if header:
-        forwarded = request.META.get(header, "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The reader's address, through the project's one trusted-proxy reading (TRUSTED_PROXIES...)."""
+    from akhbar.network.client_ip import client_ip as network_client_ip
+
+    return network_client_ip(request)
 
 
 def hit_rate_limit(scope: str, key: str, limit: int, window: int) -> bool:

@@ -2,39 +2,50 @@
 category, published, author, url; one object per line, optionally gzip-compressed).
 
 Each article becomes a real, live ArticlePage under its SectionPage. New pages are inserted in batches:
-the tree paths are allotted here (as treebeard would), then the page rows, the article rows, the
-authors and the search index go in with a few bulk statements per batch. An id seen before (for the same
-site) updates its page instead of adding one. A bad line is reported with its number and skipped.
+the tree positions are allotted here (akhbar.importers.tree), then the page rows, the article rows
+(akhbar.importers.rows, columns from the model), the authors, the sections' child counts and the search
+index go in with a few bulk statements in one transaction per batch, so an import killed at any point
+leaves a whole tree and running it again completes it. An id seen before (for the same site) updates its
+page instead of adding one. A bad line (unreadable JSON, no id or title, a date that cannot be read
+without guessing: akhbar.importers.dates) is reported with its number and skipped; a line without a
+date is published at the time of the import.
 """
 
 from __future__ import annotations
 
-import gzip
-import io
-import json
+import hashlib
 import uuid
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
-from typing import TextIO
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from akhbar.arabic.slugs import slugify_arabic
 from akhbar.news.models import ArticlePage, Author, SectionPage
 from akhbar.search.indexing import IndexDocument, write_documents
 
+from .lines import (
+    DEFAULT_DATES,
+    BadLine,
+    DateOptions,
+    ImportReport,
+    Item,
+    batches,
+    open_lines,
+    parse_date,
+    parse_line,
+)
 from .models import ImportedItem
+from .rows import insert_rows
+from .tree import child_path, last_step, raise_child_count, recount_children
 
 BATCH_SIZE = 500
-SUMMARY_MAX = 600
 SLUG_MAX = 60
 
 # Section titles for the categories of the ANT corpora; any other category is used as it is.
@@ -53,123 +64,7 @@ CATEGORY_TITLES = {
 DEFAULT_SECTION_TITLE = "أخبار"
 
 
-class BadLine(ValueError):
-    """A line that cannot become an article; the message says why (Arabic, shown to the operator)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    line: int
-    id: str
-    title: str
-    summary: str
-    paragraphs: tuple[str, ...]
-    category: str
-    published: datetime | None
-    author: str
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-    page_ids: list[int] = field(default_factory=list)
-
-    @property
-    def imported(self) -> int:
-        return self.created + self.updated
-
-
-def parse_date(value) -> datetime | None:
-    """ISO 8601 or RFC 2822 ("Sun, 18 Feb 2018 21:35:43 +0400"); naive times are taken as UTC."""
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise BadLine(_("تاريخ النشر ليس نصًا"))
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            raise BadLine(_("تاريخ النشر غير مفهوم: %(value)s") % {"value": value[:40]}) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _text(row: dict, key: str) -> str:
-    value = row.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise BadLine(_("الحقل %(key)s ليس نصًا") % {"key": key})
-    return value.replace("\x00", "").strip()
-
-
-def parse_line(number: int, line: str) -> Item | None:
-    """One line as an Item (None for a blank line); BadLine when it cannot be imported."""
-    if not line.strip():
-        return None
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise BadLine(_("ليس JSON صالحًا (%(error)s)") % {"error": error.msg}) from None
-    if not isinstance(row, dict):
-        raise BadLine(_("السطر ليس كائن JSON"))
-    raw_id = row.get("id")
-    if isinstance(raw_id, bool) or not isinstance(raw_id, str | int) or not str(raw_id).strip():
-        raise BadLine(_("المعرف id مفقود"))
-    title = " ".join(_text(row, "title").split())
-    if not title:
-        raise BadLine(_("العنوان title مفقود"))
-    text = _text(row, "text")
-    paragraphs = tuple(p.strip() for p in text.splitlines() if p.strip())
-    summary = " ".join(_text(row, "abstract").split())
-    if not summary and paragraphs:
-        summary = paragraphs[0]
-    if len(summary) > SUMMARY_MAX:
-        cut = summary.rfind(" ", 0, SUMMARY_MAX - 1)
-        summary = summary[: cut if cut > 0 else SUMMARY_MAX - 1] + "…"
-    return Item(
-        line=number,
-        id=str(raw_id).strip()[:200],
-        title=title[:255],
-        summary=summary,
-        paragraphs=paragraphs,
-        category=_text(row, "category"),
-        published=parse_date(row.get("published")),
-        author=" ".join(_text(row, "author").split())[:120],
-    )
-
-
-def open_lines(path: str | Path) -> TextIO:
-    path = Path(path)
-    if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    return path.open(encoding="utf-8", errors="replace")
-
-
-def _batches(lines: Iterable[str], report: ImportReport, size: int) -> Iterator[list[Item]]:
-    batch: list[Item] = []
-    seen: dict[str, int] = {}
-    for number, line in enumerate(lines, 1):
-        try:
-            item = parse_line(number, line)
-        except BadLine as error:
-            report.errors.append((number, str(error)))
-            continue
-        if item is None:
-            continue
-        if item.id in seen:  # the same id twice in one batch: the later line wins
-            batch[seen[item.id]] = item
-            continue
-        seen[item.id] = len(batch)
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch, seen = [], {}
-    if batch:
-        yield batch
+__all__ = ["BadLine", "DateOptions", "Importer", "import_jsonl", "open_lines", "parse_date", "parse_line"]
 
 
 class Importer:
@@ -177,14 +72,16 @@ class Importer:
 
     def __init__(self, site: Site, *, section_from_category: bool = False) -> None:
         self.site = site
-        self.home = site.root_page
+        self.home = Page.objects.get(pk=site.root_page_id)
         self.section_from_category = section_from_category
         self.content_type = ContentType.objects.get_for_model(ArticlePage)
         self.sections: dict[str, SectionPage] = {}
         self.next_step: dict[int, int] = {}
         self.slugs: dict[int, set[str]] = {}
         self.authors: dict[str, int] = {}
-        self.added: dict[int, int] = {}
+        # Child counts that an interrupted import of an older version left wrong are made true first.
+        recount_children([self.home, *self.home.get_children()])
+        self.home.refresh_from_db()
 
     # --- sections and authors ---------------------------------------------------------------------
     def section_for(self, category: str) -> SectionPage:
@@ -229,17 +126,15 @@ class Importer:
         """Where the next child of ``section`` goes in the tree, and the slugs its children already use."""
         if section.pk in self.next_step:
             return
+        self.next_step[section.pk] = last_step(section) + 1
         children = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
-        last_path = children.order_by("-path").values_list("path", flat=True).first()
-        self.next_step[section.pk] = Page._str2int(last_path[-Page.steplen :]) + 1 if last_path else 1
         self.slugs[section.pk] = set(children.values_list("slug", flat=True))
 
     def _allot_path(self, section: SectionPage) -> str:
         self._load_section(section)
         step = self.next_step[section.pk]
         self.next_step[section.pk] = step + 1
-        self.added[section.pk] = self.added.get(section.pk, 0) + 1
-        return Page._get_path(section.path, section.depth + 1, step)
+        return child_path(section.path, step)
 
     def _unique_slug(self, section: SectionPage, title: str, external_id: str) -> str:
         self._load_section(section)
@@ -261,42 +156,68 @@ class Importer:
         ]
 
     def import_batch(self, items: list[Item], report: ImportReport) -> None:
-        existing = dict(
-            ImportedItem.objects.filter(site=self.site, external_id__in=[i.id for i in items]).values_list(
-                "external_id", "page_id"
-            )
-        )
-        new_items = [i for i in items if i.id not in existing]
-        old_items = [i for i in items if i.id in existing]
+        """One transaction: pages, article rows, authors, child counts, import records and index entries
+        of the batch go in together or not at all."""
+        for item in items:  # sections are created (and committed) before the batch's transaction
+            self.section_for(item.category)
+        known = {
+            external_id: (page_id, checksum)
+            for external_id, page_id, checksum in ImportedItem.objects.filter(
+                site=self.site, external_id__in=[i.id for i in items]
+            ).values_list("external_id", "page_id", "checksum")
+        }
+        existing = {external_id: page_id for external_id, (page_id, _sum) in known.items()}
+        new_items = [i for i in items if i.id not in known]
+        old_items = [i for i in items if i.id in known and known[i.id][1] != self.checksum(i)]
+        report.unchanged += len(items) - len(new_items) - len(old_items)
+        self.resolve_authors(item.author for item in items)
         with transaction.atomic():
             created = self._create(new_items)
             updated = self._update(old_items, existing)
-            write_documents([self._document(page_id, item) for page_id, item in created], new_pages=True)
-            write_documents([self._document(page_id, item) for page_id, item in updated])
+            self._index(created, new_pages=True)
+            self._index(updated)
         report.created += len(created)
         report.updated += len(updated)
         report.page_ids.extend(page_id for page_id, _item in (*created, *updated))
 
-    def _document(self, page_id: int, item: Item) -> IndexDocument:
-        return IndexDocument(
-            page_id=page_id,
-            site_id=self.site.pk,
-            section_id=self.section_for(item.category).pk,
-            published=item.published,
-            title=item.title,
-            summary=item.summary,
-            body="\n".join(item.paragraphs),
+    def checksum(self, item: Item) -> str:
+        """What decides an article's content and place, digested: a line that digests the same as when
+        it was imported is left as it is (so a rerun after a kill only does what is left, and an
+        editor's later corrections are not overwritten by an unchanged line)."""
+        section_key = item.category if self.section_from_category else ""
+        published = item.published.isoformat() if item.published else ""
+        parts = (item.title, item.summary, *item.paragraphs, section_key, published, item.author)
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def _index(self, pages: list[tuple[int, Item]], *, new_pages: bool = False) -> None:
+        """The search index entries of imported pages (the importer's one call into akhbar.search)."""
+        write_documents(
+            [
+                IndexDocument(
+                    page_id=page_id,
+                    site_id=self.site.pk,
+                    section_id=self.section_for(item.category).pk,
+                    published=item.published,
+                    title=item.title,
+                    summary=item.summary,
+                    body="\n".join(item.paragraphs),
+                )
+                for page_id, item in pages
+            ],
+            new_pages=new_pages,
         )
 
     def _create(self, items: list[Item]) -> list[tuple[int, Item]]:
         if not items:
             return []
         now = timezone.now()
+        items = [item if item.published else replace(item, published=now) for item in items]
         pages = []
+        added: dict[int, int] = {}
         for item in items:
             section = self.section_for(item.category)
             slug = self._unique_slug(section, item.title, item.id)
-            published = item.published or now
+            published = item.published
             pages.append(
                 Page(
                     title=item.title,
@@ -316,9 +237,15 @@ class Importer:
                     translation_key=uuid.uuid4(),
                 )
             )
+            added[section.pk] = added.get(section.pk, 0) + 1
         pages = Page.objects.bulk_create(pages)
-        self._insert_articles(pages, items, now)
-        self.resolve_authors(item.author for item in items)
+        insert_rows(
+            ArticlePage,
+            (
+                {"page_ptr_id": page.pk, **self.article_values(item, item.published)}
+                for page, item in zip(pages, items, strict=True)
+            ),
+        )
         through = ArticlePage.authors.through
         through.objects.bulk_create(
             [
@@ -329,36 +256,26 @@ class Importer:
         )
         ImportedItem.objects.bulk_create(
             [
-                ImportedItem(site=self.site, external_id=item.id, page_id=page.pk)
+                ImportedItem(
+                    site=self.site, external_id=item.id, page_id=page.pk, checksum=self.checksum(item)
+                )
                 for page, item in zip(pages, items, strict=True)
             ]
         )
+        for section_id, count in added.items():
+            raise_child_count(section_id, count)
         return [(page.pk, item) for page, item in zip(pages, items, strict=True)]
 
-    @staticmethod
-    def _insert_articles(pages: list[Page], items: list[Item], now: datetime) -> None:
-        """The article rows of new pages, in one statement (building ArticlePage instances costs more
-        than the insert itself)."""
-        table = ArticlePage._meta.db_table
-        columns = [
-            "page_ptr_id",
-            "kicker",
-            "summary",
-            "dateline_city",
-            "lead_caption",
-            "lead_credit",
-            "body",
-            "first_published",
-            "last_updated",
-        ]
-        rows = []
-        for page, item in zip(pages, items, strict=True):
-            published = connection.ops.adapt_datetimefield_value(item.published or now)
-            body = json.dumps(Importer.body_json(item.paragraphs), ensure_ascii=False)
-            rows.append((page.pk, "", item.summary, "", "", "", body, published, published))
-        placeholders = ", ".join(["%s"] * len(columns))
-        with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows)
+    @classmethod
+    def article_values(cls, item: Item, published: datetime) -> dict[str, object]:
+        """The ArticlePage fields (attnames) an item sets, for new rows and updates alike; every other
+        field keeps its default (new rows) or its value (updates)."""
+        return {
+            "summary": item.summary,
+            "body": cls.body_json(item.paragraphs),
+            "first_published": published,
+            "last_updated": published,
+        }
 
     def _update(self, items: list[Item], existing: dict[str, int]) -> list[tuple[int, Item]]:
         if not items:
@@ -366,43 +283,37 @@ class Importer:
         articles = ArticlePage.objects.in_bulk([existing[i.id] for i in items])
         changed = []
         moves = []
+        done = []
+        now = timezone.now()
         for item in items:
             article = articles.get(existing[item.id])
             if article is None:
                 continue
-            published = item.published or article.first_published
+            item = replace(item, published=item.published or article.first_published or now)
+            done.append((article.pk, item))
+            values = self.article_values(item, item.published)
+            values["last_updated"] = now
+            for name, value in values.items():
+                setattr(article, name, value)
             article.title = article.draft_title = item.title
-            article.summary = item.summary
-            article.body = self.body_json(item.paragraphs)
-            article.first_published = article.first_published_at = published
-            article.last_updated = timezone.now()
+            article.first_published_at = values["first_published"]
             changed.append(article)
             section = self.section_for(item.category)
             if not article.path.startswith(section.path):
                 moves.append((article, section))
-        ArticlePage.objects.bulk_update(
-            changed,
-            [
-                "title",
-                "draft_title",
-                "summary",
-                "body",
-                "first_published",
-                "first_published_at",
-                "last_updated",
-            ],
-        )
+        if changed:
+            fields = ["title", "draft_title", "first_published_at", *self.article_values(items[0], now)]
+            ArticlePage.objects.bulk_update(changed, fields)
+            for item in items:  # the digest of the line as read (before its date was filled in)
+                ImportedItem.objects.filter(site=self.site, external_id=item.id).update(
+                    checksum=self.checksum(item), imported_at=now
+                )
         for article, section in moves:
-            article.move(section, pos="last-child")
+            article.move(section, pos="last-child")  # treebeard keeps both child counts
             self.next_step.pop(section.pk, None)  # the move took the next position in the tree
-        return [(existing[i.id], i) for i in items if existing[i.id] in articles]
+        return done
 
     def finish(self) -> None:
-        """Bring the sections' child counts up to date after the bulk inserts."""
-        for section_id in self.added:
-            section = Page.objects.get(pk=section_id)
-            Page.objects.filter(pk=section_id).update(numchild=Page.objects.child_of(section).count())
-        self.added.clear()
         from akhbar.network.directory import forget_last_change
 
         forget_last_change()
@@ -414,6 +325,7 @@ def import_jsonl(
     *,
     section_from_category: bool = False,
     batch_size: int = BATCH_SIZE,
+    dates: DateOptions = DEFAULT_DATES,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import every good line into ``site``; returns counts and the (line number, reason) of bad lines."""
@@ -424,15 +336,16 @@ def import_jsonl(
                 site,
                 section_from_category=section_from_category,
                 batch_size=batch_size,
+                dates=dates,
                 progress=progress,
             )
     report = ImportReport()
     importer = Importer(site, section_from_category=section_from_category)
     try:
-        for batch in _batches(lines, report, batch_size):
+        for batch in batches(lines, report, batch_size, dates):
             importer.import_batch(batch, report)
             if progress:
-                progress(report.imported)
+                progress(report.processed)
     finally:
         importer.finish()
     return report

@@ -11,6 +11,8 @@ class ImportedItem(models.Model):
     external_id = models.CharField(_("المعرف في المصدر"), max_length=200)
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="imported_item")
     imported_at = models.DateTimeField(auto_now=True)
+    # A digest of what the line said when it was last imported: the same line again changes nothing.
+    checksum = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("عنصر مستورد")

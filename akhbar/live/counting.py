@@ -36,7 +36,7 @@ def is_automated(request) -> bool:
 
 def client_hash(request, day: str) -> str:
     """A short keyed hash of who sent the beacon, different every day; never stored beyond the limits."""
-    from akhbar.comments.security import client_ip
+    from akhbar.network.client_ip import client_ip
 
     material = f"{day}\x1f{client_ip(request)}\x1f{request.headers.get('User-Agent', '')}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), material, hashlib.sha256).hexdigest()[:20]

@@ -12,6 +12,7 @@ class NetworkConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import Site
 
+        from akhbar.network import checks  # noqa: F401  (registers the trusted-proxy checks)
         from akhbar.network.brand import forget_brands
         from akhbar.network.directory import forget_directory
         from akhbar.network.models import SiteProfile

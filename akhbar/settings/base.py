@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything deploy-specific comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # login throttling (AXES_* below)
 ]
 
 MIDDLEWARE = [
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its response
 ]
 
 ROOT_URLCONF = "akhbar.urls"
@@ -135,6 +138,25 @@ else:
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Login throttling (django-axes) for the Wagtail admin and every other login: after LOGIN_FAILURE_LIMIT
+# wrong passwords an account is locked, and so is the address they came from (each on its own), for
+# LOGIN_COOLOFF_MINUTES; the address is read behind proxies by akhbar.network.client_ip.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "akhbar.network.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "akhbar.network.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+
+# The client's address behind reverse proxies (akhbar.network.client_ip, docs/operations.md).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+FORWARDED_HEADER = os.environ.get("FORWARDED_HEADER", "X-Forwarded-For")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -169,3 +169,15 @@ def test_wrong_types_raise_type_error():
         format_time(date(2017, 12, 26))
     with pytest.raises(TypeError):
         month_name("1", "egyptian")
+
+
+def test_month_number_reads_back_every_convention_and_its_spelling_variants():
+    from akhbar.arabic.dates import MONTH_CONVENTIONS, month_name, month_number
+
+    for convention in MONTH_CONVENTIONS:
+        for month in range(1, 13):
+            assert month_number(month_name(month, convention)) == month
+    assert month_number("ابريل") == month_number("إبريل") == month_number("أبريل") == 4
+    assert month_number("كانون ثاني") == 1 and month_number("تشرين  أوّل") == 10
+    assert month_number("ديسمبر ") == 12
+    assert month_number("janvier") is None and month_number("") is None

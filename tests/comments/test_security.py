@@ -103,8 +103,8 @@ def test_rate_limit_counts_attempts_per_key():
     assert security.hit_rate_limit("test", "k2", 3, 600) is False
 
 
-def test_client_ip_uses_the_trusted_proxy_header_only_when_configured(rf, settings):
+def test_client_ip_uses_the_forwarded_address_only_behind_trusted_proxies(rf, settings):
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5")
     assert security.client_ip(request) == "10.0.0.1"
-    settings.COMMENTS_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     assert security.client_ip(request) == "203.0.113.5"

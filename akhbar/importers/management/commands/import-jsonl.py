@@ -1,15 +1,16 @@
-"""akhbar import-jsonl FILE [--site HOST] [--section-from-category] [--related]"""
+"""akhbar import-jsonl FILE [--site HOST] [--section-from-category] [--month-first] [--timezone ZONE] [--related]"""
 
 from __future__ import annotations
 
 import sys
 import time
+from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from akhbar.importers.jsonl import import_jsonl, open_lines
+from akhbar.importers.jsonl import DateOptions, import_jsonl, open_lines
 from akhbar.search.progress import ProgressBar
 from akhbar.search.related import update_related
 
@@ -26,6 +27,16 @@ class Command(BaseCommand):
             "--section-from-category", action="store_true", help="ضع كل مقال في قسم يطابق حقل category"
         )
         parser.add_argument("--related", action="store_true", help="احسب القصص ذات الصلة للمقالات المستوردة")
+        parser.add_argument(
+            "--month-first",
+            action="store_true",
+            help="اقرأ التواريخ الرقمية مثل 05/17/2015 شهرًا أولًا (الافتراضي: اليوم أولًا كما في 17/05/2015)",
+        )
+        parser.add_argument(
+            "--timezone",
+            default="UTC",
+            help="المنطقة الزمنية للأوقات المكتوبة بلا منطقة، مثل Africa/Tunis (الافتراضي: UTC)",
+        )
         parser.add_argument("--batch-size", type=int, default=500)
 
     def handle(
@@ -36,8 +47,16 @@ class Command(BaseCommand):
         section_from_category: bool = False,
         related: bool = False,
         batch_size: int = 500,
+        month_first: bool = False,
+        timezone: str = "UTC",
         **options,
     ) -> None:
+        try:
+            zone = ZoneInfo(timezone)
+        except Exception:  # ZoneInfoNotFoundError, or a malformed key
+            raise CommandError(_("منطقة زمنية غير معروفة: %(zone)s") % {"zone": timezone}) from None
+        if batch_size < 1:
+            raise CommandError(_("حجم الدفعة يجب أن يكون 1 على الأقل"))
         target = (
             Site.objects.filter(hostname__iexact=site).first()
             if site
@@ -64,9 +83,10 @@ class Command(BaseCommand):
             target,
             section_from_category=section_from_category,
             batch_size=batch_size,
+            dates=DateOptions(day_first=not month_first, tz=zone),
             progress=bar.update,
         )
-        bar.finish(report.imported)
+        bar.finish(report.processed)
         elapsed = time.perf_counter() - started
         for number, reason in report.errors:
             self.stderr.write(_("السطر %(number)s: %(reason)s (تُخطّي)") % {"number": number, "reason": reason})
@@ -76,14 +96,16 @@ class Command(BaseCommand):
                 update_related(page_id)
                 bar.update(n)
             bar.finish(len(report.page_ids))
-        rate = report.imported / elapsed if elapsed else 0
+        rate = report.processed / elapsed if elapsed else 0
         self.stdout.write(
             _(
-                "أُضيف %(created)s وحُدّث %(updated)s وتُخطّي %(skipped)s سطرًا في %(seconds).1f ث (%(rate).0f مقال/ث)."
+                "أُضيف %(created)s وحُدّث %(updated)s ولم يتغيّر %(unchanged)s وتُخطّي %(skipped)s سطرًا "
+                "في %(seconds).1f ث (%(rate).0f مقال/ث)."
             )
             % {
                 "created": report.created,
                 "updated": report.updated,
+                "unchanged": report.unchanged,
                 "skipped": len(report.errors),
                 "seconds": elapsed,
                 "rate": rate,
