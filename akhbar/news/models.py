@@ -160,6 +160,7 @@ class ArticlePage(CachedPageMixin, Page):
         _("اسم الزاوية"),
         max_length=80,
         blank=True,
+        default="",
         db_default="",
         help_text=_("لمقالات الرأي: اسم زاوية الكاتب."),
     )
