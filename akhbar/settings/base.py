@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "akhbar.comments",
     "akhbar.moderation",
     "akhbar.importers",
+    "akhbar.caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -109,23 +110,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 # Two cache aliases: "default" holds what can be rebuilt from the database (pages, listings, counts);
-# "state" holds what every process must share (rate limits, single-use tokens, invalidations), so no
-# flood of page-cache entries can evict it.
+# "state" holds what every process must share (rate limits, single-use tokens, duplicate keys, version
+# counters), so no flood of page-cache entries can evict it. With Redis, "default" degrades to misses
+# when Redis fails (pages come from the database) and "state" raises so comment posting fails closed;
+# without Redis, "state" lives in the database (akhbar.caching.SharedState), shared by every worker.
+# REDIS_STATE_URL may put the state on its own Redis (e.g. one with maxmemory-policy noeviction).
+# See akhbar/caching/backends.py and docs/decisions.md.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_STATE_URL = os.environ.get("REDIS_STATE_URL", "") or REDIS_URL
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "akhbar")
+# An unreachable Redis must cost a fraction of a second once, not a 5-second default timeout per call.
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "akhbar-default"},
+    "state": {"BACKEND": "akhbar.caching.backends.DatabaseStateCache", "KEY_PREFIX": CACHE_KEY_PREFIX},
+}
 if REDIS_URL:
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
-        }
-        for alias in ("default", "state")
+    CACHES["default"] = {
+        "BACKEND": "akhbar.caching.backends.DegradingRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:default",
+        "OPTIONS": REDIS_OPTIONS,
     }
-else:
-    CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"akhbar-{alias}"}
-        for alias in ("default", "state")
+if REDIS_STATE_URL:
+    CACHES["state"] = {
+        "BACKEND": "akhbar.caching.backends.StateRedisCache",
+        "LOCATION": REDIS_STATE_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:state",
+        "OPTIONS": REDIS_OPTIONS,
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
