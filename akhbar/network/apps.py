@@ -12,9 +12,9 @@ class NetworkConfig(AppConfig):
         from wagtail.models import Site
 
         from akhbar.network.directory import forget_directory
-        from akhbar.network.models import SiteProfile
+        from akhbar.network.models import NetworkSettings, SiteProfile
 
-        for model in (Site, SiteProfile):
+        for model in (Site, SiteProfile, NetworkSettings):
             post_save.connect(
                 forget_directory, sender=model, dispatch_uid=f"akhbar-dir-save-{model.__name__}"
             )

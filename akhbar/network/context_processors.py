@@ -1,30 +1,54 @@
 """Template context every reader page shares: the site profile, the group and the network's sites."""
 
-from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+from __future__ import annotations
 
-from akhbar.network.directory import network_last_change, network_sites
-from akhbar.network.models import NetworkSettings, SiteProfile
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page, Site
+
+from akhbar.network.directory import (
+    network_last_change,
+    network_sites,
+    request_network_settings,
+    request_site_profile,
+)
+
+MENU_KEY = "akhbar:menu:{}:{}"
+MENU_SECONDS = 300
 
 
 def _profile(request):
-    if Site.find_for_request(request) is None:
+    site = Site.find_for_request(request)
+    if site is None:
         return None
-    return SiteProfile.for_request(request)
+    return request_site_profile(request, site)
+
+
+def site_sections(home: Page) -> list:
+    """The live sections of a site in menu order. Cached under the network clock, which moves on
+    every publish and unpublish, so a new or withdrawn section shows at once; at most MENU_SECONDS
+    old otherwise (a moved or deleted section)."""
+    from akhbar.news.models import SectionPage
+
+    changed = network_last_change()
+    key = MENU_KEY.format(home.pk, int(changed.timestamp() * 1_000_000) if changed else 0)
+    sections = cache.get(key)
+    if sections is None:
+        sections = list(
+            SectionPage.objects.live()
+            .child_of(home)
+            .order_by("menu_order", "pk")
+            .only("title", "url_path", "path", "depth", "content_type")
+        )
+        cache.set(key, sections, MENU_SECONDS)
+    return sections
 
 
 def _sections(request):
-    from akhbar.news.models import SectionPage
-
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(
-        SectionPage.objects.live()
-        .child_of(site.root_page)
-        .order_by("menu_order", "pk")
-        .only("title", "url_path", "path")
-    )
+    return site_sections(site.root_page)
 
 
 def network(request):
@@ -32,7 +56,7 @@ def network(request):
         return {}
     return {
         "site_profile": SimpleLazyObject(lambda: _profile(request)),
-        "network": SimpleLazyObject(lambda: NetworkSettings.load(request_or_site=request)),
+        "network": SimpleLazyObject(lambda: request_network_settings(request)),
         "network_sites": SimpleLazyObject(network_sites),
         "network_last_change": SimpleLazyObject(network_last_change),
         "menu_sections": SimpleLazyObject(lambda: _sections(request)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -14,10 +15,11 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from akhbar.network.directory import request_network_settings, request_site_profile
 from akhbar.news.blocks import ArticleBodyBlock
 from akhbar.news.cache import CachedPageMixin
 from akhbar.news.meta import share_links, structured_data
@@ -68,6 +70,21 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["network_strip"] = more_from_network(request, self)
         return context
+
+    def route(self, request, path_components):
+        from akhbar.news.routing import article_route
+
+        if self.live and path_components and self.resolve_subpage_or_none(path_components) is None:
+            found = article_route(self, path_components)
+            if found is not None:
+                return found
+        return super().route(request, path_components)
+
+    def resolve_subpage_or_none(self, path_components):
+        try:
+            return self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return None
 
     def listing_context(self, request, queryset, **extra):
         context = self.get_context(request)
@@ -177,8 +194,13 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Routed by akhbar.news.routing, the parents are already known; otherwise one query each.
         section = self.get_parent().specific_deferred
         home = section.get_parent().specific_deferred
+        site = Site.find_for_request(request)
+        if site is not None:
+            request_site_profile(request, site)
+        request_network_settings(request)
         context.update(
             section=section,
             home=home,
@@ -196,27 +218,43 @@ class ArticlePage(Page):
 
     def related_stories(self, limit: int = 6) -> list[ArticlePage]:
         """Editors' picks first, then the automatic ones computed on publish (akhbar.search.related),
-        up to ``limit``; nothing is computed here, on the reader's request."""
+        up to ``limit``; nothing is computed here, on the reader's request. Picks and automatic
+        stories come in one query, loading only what a headline shows."""
+        from akhbar.news.queries import HEADLINE_FIELDS
         from akhbar.search.related import cached_related
 
-        picks = (
-            self.related_picks.select_related("page", "page__lead_image")
-            .filter(page__live=True)
-            .order_by("sort_order")[:limit]
+        automatic = [pk for pk in cached_related(self.pk) if pk != self.pk]
+        picked = Q(picked_by__page_ref_id=self.pk)
+        rows = (
+            ArticlePage.objects.live()
+            .filter(picked | Q(pk__in=automatic))
+            .annotate(pick_order=Min("picked_by__sort_order", filter=picked))
+            .only(*HEADLINE_FIELDS)
         )
-        stories = [pick.page for pick in picks]
-        wanted = [pk for pk in cached_related(self.pk) if pk != self.pk and pk not in {s.pk for s in stories}]
-        wanted = wanted[: limit - len(stories)]
-        if wanted:
-            found = (
-                ArticlePage.objects.live()
-                .filter(pk__in=wanted)
-                .select_related("lead_image")
-                .defer_streamfields()
-            )
-            by_pk = {story.pk: story for story in found}
-            stories += [by_pk[pk] for pk in wanted if pk in by_pk]
+        rows = list(rows)
+        picks = sorted((r for r in rows if r.pick_order is not None), key=lambda r: (r.pick_order, r.pk))
+        stories = picks[:limit]
+        by_pk = {row.pk: row for row in rows}
+        chosen = {story.pk for story in stories}
+        for pk in automatic:
+            if len(stories) >= limit:
+                break
+            if pk in by_pk and pk not in chosen:
+                stories.append(by_pk[pk])
+                chosen.add(pk)
         return stories
+
+    def get_view_restrictions(self):
+        """Wagtail's rule (restrictions on this page and its ancestors, an alias standing for its
+        source page) in one query: the ancestors' tree paths follow from this page's own path."""
+        from wagtail.models import PageViewRestriction
+
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
     def touch_for_publish(self, now=None) -> None:
         now = now or timezone.now()

@@ -100,7 +100,9 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'akhbar.sql
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while a writer commits; IMMEDIATE avoids upgrade deadlocks under concurrency.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist (one per worker thread), so the pragmas run once per connection, not per
+    # request (opening a connection and setting them cost about as much as a small page's queries).
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; "
