@@ -1,11 +1,14 @@
 """Article page cost at two archive sizes: SQL queries and render time next to a bare Django view.
 
     python bench/pages.py [--sizes 300 30000] [--requests 200]
+        [--database postgres://postgres@127.0.0.1:5432/akhbar_bench_pages]
 
-Builds a throwaway SQLite database (WAL, as in production's embedded default), fills one site with
-N articles per size (fast bulk inserts of real page rows), then times uncached GETs of one article page
-through the whole middleware stack with Django's test client, next to a bare view (a tiny template
-through the same stack) in the same run. Prints a table; results go to docs/benchmarks.md.
+Builds a throwaway database (SQLite in WAL mode, as in production's embedded default, or the
+PostgreSQL database named by --database, dropped and created afresh), fills one site with N articles
+per size (fast bulk inserts of real page rows), then times uncached GETs of one article page through
+the whole middleware stack with Django's test client, next to a bare view (a tiny template through
+the same stack) in the same run. SQL is counted warm (the small data caches filled, as between two
+readers) and cold (every cache cleared first). Prints a table; results go to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -23,7 +26,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 WORKDIR = tempfile.mkdtemp(prefix="akhbar-bench-pages-")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
+
+
+def _database_url(argv: list[str]) -> str:
+    """The --database argument (read before Django starts), with its database created afresh."""
+    if "--database" not in argv:
+        return f"sqlite:///{WORKDIR}/bench.sqlite3"
+    url = argv[argv.index("--database") + 1]
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        base, name = url.rsplit("/", 1)
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+os.environ["DATABASE_URL"] = _database_url(sys.argv)
 os.environ["MEDIA_ROOT"] = f"{WORKDIR}/media"
 os.environ.pop("REDIS_URL", None)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akhbar.settings.test")
@@ -118,8 +138,11 @@ def timed(client: Client, url: str, host: str, requests: int, cold: bool) -> flo
     return statistics.median(samples) * 1000
 
 
-def count_queries(client: Client, url: str, host: str) -> int:
-    cache.clear()
+def count_queries(client: Client, url: str, host: str, cold: bool) -> int:
+    if cold:
+        cache.clear()
+    else:
+        client.get(url, HTTP_HOST=host)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url, HTTP_HOST=host)
     return len(ctx.captured_queries)
@@ -131,6 +154,7 @@ def main() -> None:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 30000])
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--database", default="", help="a PostgreSQL URL (default: a throwaway SQLite file)")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -156,9 +180,14 @@ def main() -> None:
                 if share:
                     bulk_articles(section, share, datetime(2029, 1, 1, tzinfo=UTC))
             have = size
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
             client.get(article.url, HTTP_HOST=host)  # renditions are made once, then reused
-            queries = count_queries(client, article.url, host)
-            section_queries = count_queries(client, sections[0].url, host)
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                queries = count_queries(client, article.url, host, cold=False)
+                cold_queries = count_queries(client, article.url, host, cold=True)
+            section_queries = count_queries(client, sections[0].url, host, cold=True)
             with override_settings(PAGE_CACHE_SECONDS=0):
                 cold_ms = timed(client, article.url, host, args.requests, cold=True)
                 warm_ms = timed(client, article.url, host, args.requests, cold=False)
@@ -169,6 +198,7 @@ def main() -> None:
                 (
                     ArticlePage.objects.count(),
                     queries,
+                    cold_queries,
                     section_queries,
                     cold_ms,
                     warm_ms,
@@ -178,19 +208,34 @@ def main() -> None:
                 )
             )
 
+    print(f"database: {connection.vendor}")
     print(
-        f"{'articles':>9} {'article SQL':>11} {'section SQL':>11} {'article cold ms':>15} {'article ms':>10} "
-        f"{'section ms':>10} {'bare ms':>7} {'article/bare':>12}"
+        f"{'articles':>9} {'article SQL':>11} {'cold SQL':>8} {'section SQL':>11} {'article cold ms':>15} "
+        f"{'article ms':>10} {'section ms':>10} {'section cached ms':>17} {'bare ms':>7} {'article/bare':>12} "
+        f"{'cached/bare':>11}"
     )
-    for count, queries, section_queries, cold_ms, warm_ms, section_ms, cached_ms, bare_ms in rows:
+    for (
+        count,
+        queries,
+        cold_queries,
+        section_queries,
+        cold_ms,
+        warm_ms,
+        section_ms,
+        cached_ms,
+        bare_ms,
+    ) in rows:
         print(
-            f"{count:>9} {queries:>11} {section_queries:>11} {cold_ms:>15.2f} {warm_ms:>10.2f} {section_ms:>10.2f} "
-            f"{cached_ms:>17.2f} {bare_ms:>7.2f} {warm_ms / bare_ms:>12.0f} {cached_ms / bare_ms:>11.1f}"
+            f"{count:>9} {queries:>11} {cold_queries:>8} {section_queries:>11} {cold_ms:>15.2f} {warm_ms:>10.2f} "
+            f"{section_ms:>10.2f} {cached_ms:>17.2f} {bare_ms:>7.2f} {warm_ms / bare_ms:>12.1f} "
+            f"{cached_ms / bare_ms:>11.1f}"
         )
     print(
-        f"median of {args.requests} GETs each, no page cache; 'cold' also clears the small data caches "
-        "(network directory, clock, cross-site strip) before every request; SQL counted cold; "
-        "'section cached' is the same section page served from the page cache"
+        f"median of {args.requests} GETs each, no page cache; 'article SQL' is counted warm (the small data "
+        "caches filled), 'cold SQL' and 'section SQL' after clearing every cache; 'article cold ms' also "
+        "clears the small data caches (network directory, clock, menu, cross-site strip) before every "
+        "request; 'section cached' is the same section page served from the page cache; 'article/bare' is "
+        "how many bare-view requests one uncached article costs (1/N of the bare view's throughput)"
     )
 
 

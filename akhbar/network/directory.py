@@ -9,6 +9,7 @@ from django.core.cache import cache
 DIRECTORY_KEY = "akhbar:network-directory"
 LAST_CHANGE_KEY = "akhbar:network-last-change"
 PROFILES_KEY = "akhbar:site-profiles"
+SITES_KEY = "akhbar:sites"
 NETWORK_SETTINGS_KEY = "akhbar:network-settings"
 SETTINGS_SECONDS = 600
 
@@ -55,7 +56,7 @@ def network_sites() -> list[NetworkSite]:
 
 def forget_directory(**_kwargs) -> None:
     """Receiver for changes to a Site, a SiteProfile or the NetworkSettings (see network/apps.py)."""
-    cache.delete_many([DIRECTORY_KEY, PROFILES_KEY, NETWORK_SETTINGS_KEY])
+    cache.delete_many([DIRECTORY_KEY, SITES_KEY, PROFILES_KEY, NETWORK_SETTINGS_KEY])
 
 
 def request_site_profile(request, site):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -26,6 +27,7 @@ from akhbar.news.meta import share_links, structured_data
 from akhbar.news.queries import LISTING_PAGE_SIZE, latest_articles, more_from_network, more_news
 
 TEXT_MAX = 300
+PARTS_SECONDS = 600
 
 
 @register_snippet
@@ -201,13 +203,14 @@ class ArticlePage(Page):
         if site is not None:
             request_site_profile(request, site)
         request_network_settings(request)
+        parts = self.page_parts()
         context.update(
             section=section,
             home=home,
-            authors=list(self.authors.all()),
-            tags=list(self.tags.all()),
-            sources=list(self.sources.all()),
-            related=self.related_stories(),
+            authors=parts["authors"],
+            tags=parts["tags"],
+            sources=parts["sources"],
+            related=self.related_stories(picks=parts["picks"], automatic=parts["automatic"]),
             more_news=more_news(home, exclude_section=section),
             network_strip=more_from_network(request, home),
         )
@@ -216,33 +219,47 @@ class ArticlePage(Page):
         context["structured_data"] = structured_data(self, url, context)
         return context
 
-    def related_stories(self, limit: int = 6) -> list[ArticlePage]:
+    def page_parts(self) -> dict:
+        """Authors, tags, sources and the related stories' ids: they change when this article is
+        published, so they are cached under its publishing time (an author's or a tag's new name shows
+        within PARTS_SECONDS)."""
+        from akhbar.search.related import cached_related
+
+        stamp = self.last_published_at.timestamp() if self.last_published_at else 0
+        key = f"akhbar:article-parts:{self.pk}:{stamp}"
+        parts = cache.get(key)
+        if parts is None:
+            parts = {
+                "authors": list(self.authors.all()),
+                "tags": list(self.tags.all()),
+                "sources": list(self.sources.all()),
+                "picks": list(
+                    self.related_picks.order_by("sort_order", "pk").values_list("page_id", flat=True)
+                ),
+                "automatic": cached_related(self.pk),
+            }
+            cache.set(key, parts, PARTS_SECONDS)
+        return parts
+
+    def related_stories(
+        self, limit: int = 6, *, picks: list[int] | None = None, automatic: list[int] | None = None
+    ) -> list[ArticlePage]:
         """Editors' picks first, then the automatic ones computed on publish (akhbar.search.related),
-        up to ``limit``; nothing is computed here, on the reader's request. Picks and automatic
-        stories come in one query, loading only what a headline shows."""
+        up to ``limit``, live ones only; nothing is computed here, on the reader's request. Given the
+        ids (page_parts), one query that loads only what a headline shows."""
         from akhbar.news.queries import HEADLINE_FIELDS
         from akhbar.search.related import cached_related
 
-        automatic = [pk for pk in cached_related(self.pk) if pk != self.pk]
-        picked = Q(picked_by__page_ref_id=self.pk)
-        rows = (
-            ArticlePage.objects.live()
-            .filter(picked | Q(pk__in=automatic))
-            .annotate(pick_order=Min("picked_by__sort_order", filter=picked))
-            .only(*HEADLINE_FIELDS)
-        )
-        rows = list(rows)
-        picks = sorted((r for r in rows if r.pick_order is not None), key=lambda r: (r.pick_order, r.pk))
-        stories = picks[:limit]
-        by_pk = {row.pk: row for row in rows}
-        chosen = {story.pk for story in stories}
-        for pk in automatic:
-            if len(stories) >= limit:
-                break
-            if pk in by_pk and pk not in chosen:
-                stories.append(by_pk[pk])
-                chosen.add(pk)
-        return stories
+        if picks is None:
+            picks = list(self.related_picks.order_by("sort_order", "pk").values_list("page_id", flat=True))
+        if automatic is None:
+            automatic = cached_related(self.pk)
+        wanted = list(dict.fromkeys(pk for pk in [*picks, *automatic] if pk != self.pk))
+        if not wanted:
+            return []
+        found = ArticlePage.objects.live().filter(pk__in=wanted).only(*HEADLINE_FIELDS)
+        by_pk = {story.pk: story for story in found}
+        return [by_pk[pk] for pk in wanted if pk in by_pk][:limit]
 
     def get_view_restrictions(self):
         """Wagtail's rule (restrictions on this page and its ancestors, an alias standing for its
