@@ -59,7 +59,7 @@ def test_a_flood_of_page_cache_entries_does_not_reset_rate_limits(settings):
     assert Comment.objects.count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rate_limit_counts_are_exact_across_database_connections():
     results: list[bool] = []
     lock = threading.Lock()
