@@ -45,7 +45,12 @@ def _database_url(argv: list[str]) -> str:
 
 os.environ["DATABASE_URL"] = _database_url(sys.argv)
 os.environ["MEDIA_ROOT"] = f"{WORKDIR}/media"
-os.environ.pop("REDIS_URL", None)
+os.environ.pop("REDIS_STATE_URL", None)
+if "--redis" in sys.argv:  # both cache aliases on this Redis (use a database number of your own)
+    os.environ["REDIS_URL"] = sys.argv[sys.argv.index("--redis") + 1]
+    os.environ["CACHE_KEY_PREFIX"] = "bench-pages"
+else:
+    os.environ.pop("REDIS_URL", None)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akhbar.settings.test")
 
 import django  # noqa: E402
@@ -138,6 +143,19 @@ def timed(client: Client, url: str, host: str, requests: int, cold: bool) -> flo
     return statistics.median(samples) * 1000
 
 
+def redis_commands(client: Client, url: str, host: str) -> int | None:
+    """Commands the Redis server processed for one warm GET (None without Redis)."""
+    if not os.environ.get("REDIS_URL"):
+        return None
+    import redis
+
+    server = redis.Redis.from_url(os.environ["REDIS_URL"])
+    client.get(url, HTTP_HOST=host)
+    before = server.info("stats")["total_commands_processed"]
+    client.get(url, HTTP_HOST=host)
+    return server.info("stats")["total_commands_processed"] - before - 1
+
+
 def count_queries(client: Client, url: str, host: str, cold: bool) -> int:
     if cold:
         cache.clear()
@@ -155,6 +173,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 30000])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--database", default="", help="a PostgreSQL URL (default: a throwaway SQLite file)")
+    parser.add_argument("--redis", default="", help="a Redis URL for both cache aliases (default: none)")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -187,6 +206,7 @@ def main() -> None:
             with override_settings(PAGE_CACHE_SECONDS=0):
                 queries = count_queries(client, article.url, host, cold=False)
                 cold_queries = count_queries(client, article.url, host, cold=True)
+                commands = redis_commands(client, article.url, host)
             section_queries = count_queries(client, sections[0].url, host, cold=True)
             with override_settings(PAGE_CACHE_SECONDS=0):
                 cold_ms = timed(client, article.url, host, args.requests, cold=True)
@@ -208,7 +228,11 @@ def main() -> None:
                 )
             )
 
-    print(f"database: {connection.vendor}")
+    print(
+        f"database: {connection.vendor}; caches: {'redis' if os.environ.get('REDIS_URL') else 'local memory'}"
+    )
+    if os.environ.get("REDIS_URL"):
+        print(f"Redis commands per uncached article GET (warm): {commands}")
     print(
         f"{'articles':>9} {'article SQL':>11} {'cold SQL':>8} {'section SQL':>11} {'article cold ms':>15} "
         f"{'article ms':>10} {'section ms':>10} {'section cached ms':>17} {'bare ms':>7} {'article/bare':>12} "

@@ -24,13 +24,16 @@ def _profile(request):
     return request_site_profile(request, site)
 
 
-def site_sections(home: Page) -> list:
+def site_sections(home: Page, request=None) -> list:
     """The live sections of a site in menu order. Cached under the network clock, which moves on
     every publish and unpublish, so a new or withdrawn section shows at once; at most MENU_SECONDS
     old otherwise (a moved or deleted section)."""
     from akhbar.news.models import SectionPage
 
-    changed = network_last_change()
+    memo = getattr(request, "_akhbar_sections", None) if request is not None else None
+    if memo is not None and home.pk in memo:
+        return memo[home.pk]
+    changed = network_last_change(request)
     key = MENU_KEY.format(home.pk, int(changed.timestamp() * 1_000_000) if changed else 0)
     sections = cache.get(key)
     if sections is None:
@@ -41,6 +44,10 @@ def site_sections(home: Page) -> list:
             .only("title", "url_path", "path", "depth", "content_type")
         )
         cache.set(key, sections, MENU_SECONDS)
+    if request is not None:
+        if memo is None:
+            memo = request._akhbar_sections = {}
+        memo[home.pk] = sections
     return sections
 
 
@@ -48,7 +55,7 @@ def _sections(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return site_sections(site.root_page)
+    return site_sections(site.root_page, request)
 
 
 def network(request):
@@ -58,6 +65,6 @@ def network(request):
         "site_profile": SimpleLazyObject(lambda: _profile(request)),
         "network": SimpleLazyObject(lambda: request_network_settings(request)),
         "network_sites": SimpleLazyObject(network_sites),
-        "network_last_change": SimpleLazyObject(network_last_change),
+        "network_last_change": SimpleLazyObject(lambda: network_last_change(request)),
         "menu_sections": SimpleLazyObject(lambda: _sections(request)),
     }

@@ -92,8 +92,11 @@ def request_network_settings(request):
     return settings
 
 
-def network_last_change():
-    """When anything in the network was last published (the header's clock)."""
+def network_last_change(request=None):
+    """When anything in the network was last published (the header's clock); read once per request
+    when the request is given."""
+    if request is not None and hasattr(request, "_akhbar_last_change"):
+        return request._akhbar_last_change
     value = cache.get(LAST_CHANGE_KEY)
     if value is None:
         from django.db.models import Max
@@ -101,6 +104,8 @@ def network_last_change():
 
         value = Page.objects.live().aggregate(latest=Max("last_published_at"))["latest"] or False
         cache.set(LAST_CHANGE_KEY, value, 600)
+    if request is not None:
+        request._akhbar_last_change = value or None
     return value or None
 
 

@@ -22,8 +22,8 @@ SITES_SECONDS = 300
 MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT, MATCH_DEFAULT, MATCH_HOSTNAME = range(4)
 
 
-def cached_sites() -> list[Site]:
-    changed = network_last_change()
+def cached_sites(request=None) -> list[Site]:
+    changed = network_last_change(request)
     entry = cache.get(SITES_KEY)
     if entry is not None and entry[0] == changed:
         return entry[1]
@@ -72,5 +72,5 @@ class SiteMiddleware:
                 port = int(request.get_port())
             except (DisallowedHost, ValueError):
                 return self.get_response(request)
-            request._wagtail_site = match_site(cached_sites(), hostname, port)
+            request._wagtail_site = match_site(cached_sites(request), hostname, port)
         return self.get_response(request)

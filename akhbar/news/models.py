@@ -77,7 +77,7 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
         from akhbar.news.routing import article_route
 
         if self.live and path_components and self.resolve_subpage_or_none(path_components) is None:
-            found = article_route(self, path_components)
+            found = article_route(self, path_components, request)
             if found is not None:
                 return found
         return super().route(request, path_components)
@@ -211,7 +211,7 @@ class ArticlePage(Page):
             tags=parts["tags"],
             sources=parts["sources"],
             related=self.related_stories(picks=parts["picks"], automatic=parts["automatic"]),
-            more_news=more_news(home, exclude_section=section),
+            more_news=more_news(home, exclude_section=section, request=request),
             network_strip=more_from_network(request, home),
         )
         url = self.get_full_url(request)

@@ -65,14 +65,14 @@ def attach_sections(articles: Iterable, known: Iterable[Page] = ()) -> list:
     return articles
 
 
-def more_news(home: Page, exclude_section: Page | None = None, limit: int = 8) -> list:
+def more_news(home: Page, exclude_section: Page | None = None, limit: int = 8, request=None) -> list:
     """The cross-section "more news" list of one site (headlines with their section's name)."""
     from akhbar.network.context_processors import site_sections
 
     queryset = headlines(home)
     if exclude_section is not None:
         queryset = queryset.exclude(path__startswith=exclude_section.path)
-    return attach_sections(queryset[:limit], known=site_sections(home))
+    return attach_sections(queryset[:limit], known=site_sections(home, request))
 
 
 def more_from_network(request, home: Page, per_site: int = 2) -> list:

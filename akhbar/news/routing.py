@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 
-def article_route(home: Page, path_components: list[str]) -> RouteResult | None:
+def article_route(home: Page, path_components: list[str], request=None) -> RouteResult | None:
     """The RouteResult of a live article two levels under `home`; None to let Wagtail route."""
     if len(path_components) != 2:
         return None
@@ -32,7 +32,7 @@ def article_route(home: Page, path_components: list[str]) -> RouteResult | None:
     if not article.live:
         raise Http404
     section_path = article.path[: -Page.steplen]
-    section = next((s for s in site_sections(home) if s.path == section_path), None)
+    section = next((s for s in site_sections(home, request) if s.path == section_path), None)
     if section is None:  # a section left out of the menu (not live): Wagtail's own walk decides
         return None
     section._cached_parent_obj = home

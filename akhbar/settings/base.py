@@ -135,6 +135,14 @@ if REDIS_URL:
         "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:default",
         "OPTIONS": REDIS_OPTIONS,
     }
+# Wagtail's rendition cache: its keys carry the image's file hash and focal point, so a per-process
+# copy is never wrong, and Wagtail's habit of writing a rendition back on every view stays off Redis.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "akhbar-renditions",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 if REDIS_STATE_URL:
     CACHES["state"] = {
         "BACKEND": "akhbar.caching.backends.StateRedisCache",
