@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 from akhbar.network.directory import SITES_KEY, network_last_change
 
@@ -58,19 +59,22 @@ def match_site(sites: list[Site], hostname: str, port: int) -> Site | None:
 
 
 class SiteMiddleware:
-    """Find the request's site in the cached list before Wagtail's router asks the database."""
+    """Find the request's site in the cached list before Wagtail's page view asks the database (only
+    for requests routed to that view: other views pay nothing)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site") and not request.path.startswith(
-            ("/admin/", "/django-admin/")
-        ):
-            try:
-                hostname = split_domain_port(request._get_raw_host())[0]
-                port = int(request.get_port())
-            except (DisallowedHost, ValueError):
-                return self.get_response(request)
-            request._wagtail_site = match_site(cached_sites(request), hostname, port)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_serve or hasattr(request, "_wagtail_site"):
+            return None
+        try:
+            hostname = split_domain_port(request._get_raw_host())[0]
+            port = int(request.get_port())
+        except (DisallowedHost, ValueError):
+            return None
+        request._wagtail_site = match_site(cached_sites(request), hostname, port)
+        return None
