@@ -1,11 +1,14 @@
 """Article page cost at two archive sizes: SQL queries and render time next to a bare Django view.
 
     python bench/pages.py [--sizes 300 30000] [--requests 200]
+        [--database postgres://postgres@127.0.0.1:5432/akhbar_bench_pages]
 
-Builds a throwaway SQLite database (WAL, as in production's embedded default), fills one site with
-N articles per size (fast bulk inserts of real page rows), then times uncached GETs of one article page
-through the whole middleware stack with Django's test client, next to a bare view (a tiny template
-through the same stack) in the same run. Prints a table; results go to docs/benchmarks.md.
+Builds a throwaway database (SQLite in WAL mode, as in production's embedded default, or the
+PostgreSQL database named by --database, dropped and created afresh), fills one site with N articles
+per size (fast bulk inserts of real page rows), then times uncached GETs of one article page through
+the whole middleware stack with Django's test client, next to a bare view (a tiny template through
+the same stack) in the same run. SQL is counted warm (the small data caches filled, as between two
+readers) and cold (every cache cleared first). Prints a table; results go to docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -23,9 +26,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 WORKDIR = tempfile.mkdtemp(prefix="akhbar-bench-pages-")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
+
+
+def _database_url(argv: list[str]) -> str:
+    """The --database argument (read before Django starts), with its database created afresh."""
+    if "--database" not in argv:
+        return f"sqlite:///{WORKDIR}/bench.sqlite3"
+    url = argv[argv.index("--database") + 1]
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        base, name = url.rsplit("/", 1)
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+os.environ["DATABASE_URL"] = _database_url(sys.argv)
 os.environ["MEDIA_ROOT"] = f"{WORKDIR}/media"
-os.environ.pop("REDIS_URL", None)
+os.environ.pop("REDIS_STATE_URL", None)
+if "--redis" in sys.argv:  # both cache aliases on this Redis (use a database number of your own)
+    os.environ["REDIS_URL"] = sys.argv[sys.argv.index("--redis") + 1]
+    os.environ["CACHE_KEY_PREFIX"] = "bench-pages"
+else:
+    os.environ.pop("REDIS_URL", None)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akhbar.settings.test")
 
 import django  # noqa: E402
@@ -104,22 +129,46 @@ def bulk_articles(section: Page, count: int, start: datetime) -> None:
     section.refresh_from_db()
 
 
+CPU: dict[str, float] = {}
+
+
 def timed(client: Client, url: str, host: str, requests: int, cold: bool) -> float:
-    """Median milliseconds per GET; `cold` clears every cache (directory, clock, strips) each time."""
-    samples = []
+    """Median wall-clock milliseconds per GET; `cold` clears every cache (directory, clock, strips)
+    each time. The median CPU time of this process per GET is left in CPU[url] (on a shared machine
+    wall time also counts the time other jobs held the CPU; CPU time does not, nor a database server's
+    own work)."""
+    samples, cpu = [], []
     client.get(url, HTTP_HOST=host)
     for _ in range(requests):
         if cold:
             cache.clear()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         response = client.get(url, HTTP_HOST=host)
         samples.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
         assert response.status_code == 200, (url, response.status_code)
+    CPU[url] = statistics.median(cpu) * 1000
     return statistics.median(samples) * 1000
 
 
-def count_queries(client: Client, url: str, host: str) -> int:
-    cache.clear()
+def redis_commands(client: Client, url: str, host: str) -> int | None:
+    """Commands the Redis server processed for one warm GET (None without Redis)."""
+    if not os.environ.get("REDIS_URL"):
+        return None
+    import redis
+
+    server = redis.Redis.from_url(os.environ["REDIS_URL"])
+    client.get(url, HTTP_HOST=host)
+    before = server.info("stats")["total_commands_processed"]
+    client.get(url, HTTP_HOST=host)
+    return server.info("stats")["total_commands_processed"] - before - 1
+
+
+def count_queries(client: Client, url: str, host: str, cold: bool) -> int:
+    if cold:
+        cache.clear()
+    else:
+        client.get(url, HTTP_HOST=host)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url, HTTP_HOST=host)
     return len(ctx.captured_queries)
@@ -131,6 +180,8 @@ def main() -> None:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 30000])
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--database", default="", help="a PostgreSQL URL (default: a throwaway SQLite file)")
+    parser.add_argument("--redis", default="", help="a Redis URL for both cache aliases (default: none)")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -147,6 +198,7 @@ def main() -> None:
     host = "casablanca.localhost"
     client = Client()
     rows = []
+    cpu_rows = []
     have = 1
     with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
         for size in sorted(args.sizes):
@@ -156,19 +208,28 @@ def main() -> None:
                 if share:
                     bulk_articles(section, share, datetime(2029, 1, 1, tzinfo=UTC))
             have = size
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
             client.get(article.url, HTTP_HOST=host)  # renditions are made once, then reused
-            queries = count_queries(client, article.url, host)
-            section_queries = count_queries(client, sections[0].url, host)
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                queries = count_queries(client, article.url, host, cold=False)
+                cold_queries = count_queries(client, article.url, host, cold=True)
+                commands = redis_commands(client, article.url, host)
+            section_queries = count_queries(client, sections[0].url, host, cold=True)
             with override_settings(PAGE_CACHE_SECONDS=0):
                 cold_ms = timed(client, article.url, host, args.requests, cold=True)
                 warm_ms = timed(client, article.url, host, args.requests, cold=False)
+                article_cpu = CPU[article.url]
                 section_ms = timed(client, sections[0].url, host, args.requests, cold=False)
             cached_ms = timed(client, sections[0].url, host, args.requests, cold=False)
             bare_ms = timed(client, "/__bare__/", host, args.requests, cold=False)
+            cpu_rows.append((article_cpu, CPU["/__bare__/"]))
             rows.append(
                 (
                     ArticlePage.objects.count(),
                     queries,
+                    cold_queries,
                     section_queries,
                     cold_ms,
                     warm_ms,
@@ -179,18 +240,40 @@ def main() -> None:
             )
 
     print(
-        f"{'articles':>9} {'article SQL':>11} {'section SQL':>11} {'article cold ms':>15} {'article ms':>10} "
-        f"{'section ms':>10} {'bare ms':>7} {'article/bare':>12}"
+        f"database: {connection.vendor}; caches: {'redis' if os.environ.get('REDIS_URL') else 'local memory'}"
     )
-    for count, queries, section_queries, cold_ms, warm_ms, section_ms, cached_ms, bare_ms in rows:
-        print(
-            f"{count:>9} {queries:>11} {section_queries:>11} {cold_ms:>15.2f} {warm_ms:>10.2f} {section_ms:>10.2f} "
-            f"{cached_ms:>17.2f} {bare_ms:>7.2f} {warm_ms / bare_ms:>12.0f} {cached_ms / bare_ms:>11.1f}"
-        )
+    if os.environ.get("REDIS_URL"):
+        print(f"Redis commands per uncached article GET (warm): {commands}")
     print(
-        f"median of {args.requests} GETs each, no page cache; 'cold' also clears the small data caches "
-        "(network directory, clock, cross-site strip) before every request; SQL counted cold; "
-        "'section cached' is the same section page served from the page cache"
+        f"{'articles':>9} {'article SQL':>11} {'cold SQL':>8} {'section SQL':>11} {'article cold ms':>15} "
+        f"{'article ms':>10} {'section ms':>10} {'section cached ms':>17} {'bare ms':>7} {'article/bare':>12} "
+        f"{'cached/bare':>11}"
+    )
+    for (
+        count,
+        queries,
+        cold_queries,
+        section_queries,
+        cold_ms,
+        warm_ms,
+        section_ms,
+        cached_ms,
+        bare_ms,
+    ) in rows:
+        print(
+            f"{count:>9} {queries:>11} {cold_queries:>8} {section_queries:>11} {cold_ms:>15.2f} {warm_ms:>10.2f} "
+            f"{section_ms:>10.2f} {cached_ms:>17.2f} {bare_ms:>7.2f} {warm_ms / bare_ms:>12.1f} "
+            f"{cached_ms / bare_ms:>11.1f}"
+        )
+    print(f"\n{'articles':>9} {'article CPU ms':>14} {'bare CPU ms':>11} {'article/bare CPU':>16}")
+    for (count, *_), (article_cpu, bare_cpu) in zip(rows, cpu_rows, strict=True):
+        print(f"{count:>9} {article_cpu:>14.2f} {bare_cpu:>11.3f} {article_cpu / bare_cpu:>16.1f}")
+    print(
+        f"median of {args.requests} GETs each, no page cache; 'article SQL' is counted warm (the small data "
+        "caches filled), 'cold SQL' and 'section SQL' after clearing every cache; 'article cold ms' also "
+        "clears the small data caches (network directory, clock, menu, cross-site strip) before every "
+        "request; 'section cached' is the same section page served from the page cache; 'article/bare' is "
+        "how many bare-view requests one uncached article costs (1/N of the bare view's throughput)"
     )
 
 

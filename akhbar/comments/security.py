@@ -6,9 +6,11 @@ The check has two ways to pass, carried by one signed token:
   and sends it back. Cheap for one reader, costly for a flood.
 - a question in Arabic words (كم يساوي سبعة زائد خمسة؟) for readers without JavaScript; the token holds
   only a keyed hash of the answer, never the answer itself.
-Every token is used once: its id is claimed in the cache atomically when a comment is accepted, and
-the comment table holds it under a unique constraint, so a replayed answer is refused even when two
-copies arrive together.
+Every token is used once: its id is claimed atomically in the shared "state" cache when a comment is
+accepted, and the comment table holds it under a unique constraint, so a replayed answer is refused
+even when two copies arrive together. Rate-limit windows live in the same store, shared by every
+process (Redis, or the database without Redis); when it cannot be reached, ``claim`` and
+``hit_rate_limit`` raise ``StateUnavailable`` and posting fails closed.
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ import time
 from dataclasses import dataclass
 
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.translation import gettext as _
 
 from akhbar.arabic.digits import to_latin
+from akhbar.caching.backends import StateUnavailable
 
 from . import conf
 
 TOKEN_SALT = "akhbar.comments.challenge"
 USED_KEY = "comments:used:{}"
+STATE = "state"
 
 _NUMBER_WORDS = [
     "صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة",
@@ -142,7 +146,7 @@ def verify(token: str, number: str, answer: str) -> CheckResult:
     payload = read_token(token)
     if payload is None:
         return CheckResult(False, error=_("انتهت صلاحية التحقق الأمني أو تعذّر قراءته. أجب عن السؤال الجديد."))
-    if cache.get(USED_KEY.format(payload["id"])):
+    if _already_used(payload["id"]):
         return CheckResult(False, error=_("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد."))
     number = (number or "").strip()
     if number:
@@ -159,9 +163,19 @@ def verify(token: str, number: str, answer: str) -> CheckResult:
     return CheckResult(False, error=_("الإجابة عن سؤال التحقق غير صحيحة. حاول مع السؤال الجديد."))
 
 
+def _already_used(challenge_id: str) -> bool:
+    """An early answer for a replayed token; when the state store is down the question is left to
+    ``claim``, which then fails closed."""
+    try:
+        return bool(caches[STATE].get(USED_KEY.format(challenge_id)))
+    except StateUnavailable:
+        return False
+
+
 def claim(challenge_id: str) -> bool:
-    """Mark a challenge as used; False when someone used it first (atomic in Redis and local memory)."""
-    return cache.add(USED_KEY.format(challenge_id), 1, timeout=conf.challenge_max_age() + 60)
+    """Mark a challenge as used; False when someone used it first (atomic in Redis and in the
+    database). Raises StateUnavailable when the shared state store cannot be reached."""
+    return caches[STATE].add(USED_KEY.format(challenge_id), 1, timeout=conf.challenge_max_age() + 60)
 
 
 def _salt_for(period: int) -> bytes:
@@ -187,13 +201,16 @@ def client_ip(request) -> str:
 
 
 def hit_rate_limit(scope: str, key: str, limit: int, window: int) -> bool:
-    """Count one attempt for ``scope:key`` in a fixed window; True once the limit is passed."""
+    """Count one attempt for ``scope:key`` in a fixed window; True once the limit is passed. The count
+    lives in the shared state store (every process sees it); raises StateUnavailable when that store
+    cannot be reached, so the caller refuses rather than letting unlimited posting through."""
+    state = caches[STATE]
     bucket = int(time.time() // window)
     cache_key = f"comments:rate:{scope}:{bucket}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
-    if cache.add(cache_key, 1, timeout=window + 5):
+    if state.add(cache_key, 1, timeout=window + 5):
         return 1 > limit
     try:
-        return cache.incr(cache_key) > limit
+        return state.incr(cache_key) > limit
     except ValueError:
-        cache.add(cache_key, 1, timeout=window + 5)
-        return False
+        # The window's key expired between add and incr: this attempt opens the next one.
+        return not state.add(cache_key, 1, timeout=window + 5) and state.incr(cache_key) > limit

@@ -1,19 +1,27 @@
-"""What happens to a comment: accepted and decided once, moderated, reported, purged from caches."""
+"""What happens to a comment: accepted and decided once, moderated, reported, purged from caches.
+
+Rate limits, used challenges, duplicate keys and each article's thread version live in the shared
+"state" cache (every process sees them, no page-cache flood evicts them); the rendered thread is kept
+in the "default" cache under its current version, so a moderator's decision reaches every process at
+once. When the state store is down, posting answers 503 "try again shortly" and readers get the thread
+straight from the database.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.core.cache import cache, caches
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from akhbar.caching.backends import StateUnavailable
+from akhbar.caching.dblock import db_guard
 from akhbar.moderation.policy import DEFAULT_THRESHOLDS, Thresholds, decide
 from akhbar.moderation.store import active_lexicon
 
@@ -23,9 +31,14 @@ from .text import body_fingerprint
 
 log = logging.getLogger(__name__)
 
-THREAD_KEY = "comments:thread:{}"
-THREAD_SECONDS = 60 * 60
-_sqlite_lock = threading.RLock()
+THREAD_KEY = "comments:thread:{}:v{}"
+THREAD_VERSION_KEY = "comments:thread-version:{}"
+# A thread stays cached for five minutes at most: the bound on how long a moderator's decision made
+# while the state store was unreachable (its version bump lost) can take to show everywhere.
+THREAD_SECONDS = 5 * 60
+# Longer than twice THREAD_SECONDS, so a version that expires and restarts at 0 never meets a cached
+# thread of the same number.
+THREAD_VERSION_SECONDS = 24 * 60 * 60
 
 
 class Refused(Exception):
@@ -51,16 +64,9 @@ class Submission:
     parent_id: int | None = None
 
 
-@contextlib.contextmanager
-def db_guard() -> Iterator[None]:
-    """On SQLite, one thread of this process at a time touches the comment tables. SQLite has a single
-    writer anyway, and a shared-cache database (the test suite's in-memory one) answers a read that
-    meets a write with an error instead of waiting. Other databases take their own row locks."""
-    if connection.vendor == "sqlite":
-        with _sqlite_lock:
-            yield
-    else:
-        yield
+def unavailable() -> Refused:
+    """Posting while the shared state store (rate limits, single-use tokens) is unreachable."""
+    return Refused(503, _("تعذّر إرسال تعليقك الآن. حاول مجددًا بعد قليل."))
 
 
 def thresholds_for(profile) -> Thresholds:
@@ -109,10 +115,13 @@ def submit(submission: Submission, profile) -> Comment:
     ip_key = security.ip_hash(submission.ip)
     limits = conf.rate_limits()
     flood = _("أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.")
-    if security.hit_rate_limit("ip", ip_key, *limits["ip"]):
-        raise Refused(429, flood)
-    if security.hit_rate_limit("email", submission.email, *limits["email"]):
-        raise Refused(429, flood)
+    try:
+        if security.hit_rate_limit("ip", ip_key, *limits["ip"]):
+            raise Refused(429, flood)
+        if security.hit_rate_limit("email", submission.email, *limits["email"]):
+            raise Refused(429, flood)
+    except StateUnavailable as error:
+        raise unavailable() from error
     fingerprint = body_fingerprint(submission.body)
     duplicate = _("وصلنا هذا التعليق من قبل على هذا الخبر.")
     since = timezone.now() - timezone.timedelta(seconds=conf.duplicate_seconds())
@@ -130,10 +139,14 @@ def submit(submission: Submission, profile) -> Comment:
             created_at__gte=since,
         ).exists():
             raise Refused(409, duplicate)
-    if not security.claim(submission.challenge_id):
-        raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد."))
-    if not cache.add(dup_key, 1, timeout=conf.duplicate_seconds()):
-        raise Refused(409, duplicate)
+    state = caches["state"]
+    try:
+        if not security.claim(submission.challenge_id):
+            raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد."))
+        if not state.add(dup_key, 1, timeout=conf.duplicate_seconds()):
+            raise Refused(409, duplicate)
+    except StateUnavailable as error:
+        raise unavailable() from error
 
     decision = decide(
         submission.body, title=submission.title, thresholds=thresholds_for(profile), lexicon=active_lexicon()
@@ -164,7 +177,8 @@ def submit(submission: Submission, profile) -> Comment:
                 reason="؛ ".join(decision.reasons),
             )  # fmt: skip
     except IntegrityError as error:
-        cache.delete(dup_key)
+        with contextlib.suppress(StateUnavailable):
+            state.delete(dup_key)
         raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد.")) from error
     if status == Comment.APPROVED:
         purge_article(comment.article_id)
@@ -174,7 +188,7 @@ def submit(submission: Submission, profile) -> Comment:
 def purge_article(article_id: int) -> None:
     """Forget the article's cached comment thread and purge the article page (the only cached page that
     shows comments) from the page cache and the front-end cache / CDN; failures are logged."""
-    cache.delete(THREAD_KEY.format(article_id))
+    forget_thread(article_id)
     from akhbar.news.models import ArticlePage
     from akhbar.news.purge import purge
 
@@ -187,12 +201,40 @@ def purge_article(article_id: int) -> None:
         log.warning("comments: cache purge failed for page %s", article_id, exc_info=True)
 
 
+def forget_thread(article_id: int) -> None:
+    """Make every process's cached copy of the article's thread stale (a new version in "state")."""
+    key = THREAD_VERSION_KEY.format(article_id)
+    state = caches["state"]
+    try:
+        try:
+            state.incr(key)
+        except ValueError:
+            if not state.add(key, 1, THREAD_VERSION_SECONDS):
+                state.incr(key)
+    except StateUnavailable:
+        log.warning(
+            "comments: state store unreachable, article %s's cached thread expires within %s s",
+            article_id,
+            THREAD_SECONDS,
+        )
+
+
+def _thread_version(article_id: int) -> int | None:
+    try:
+        return caches["state"].get(THREAD_VERSION_KEY.format(article_id), 0)
+    except StateUnavailable:
+        return None
+
+
 def thread(article_id: int) -> tuple[list[Comment], int]:
-    """The article's published comments, oldest first, each with ``reply_list``; and their count."""
-    key = THREAD_KEY.format(article_id)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
+    """The article's published comments, oldest first, each with ``reply_list``; and their count.
+    Cached under the thread's current version; read from the database when the version is unknown."""
+    version = _thread_version(article_id)
+    key = THREAD_KEY.format(article_id, version)
+    if version is not None:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     with db_guard():
         rows = list(
             Comment.objects.filter(article_id=article_id, status=Comment.APPROVED)
@@ -207,7 +249,8 @@ def thread(article_id: int) -> tuple[list[Comment], int]:
         if row.parent_id is not None and row.parent_id in by_id:
             by_id[row.parent_id].reply_list.append(row)
     count = len(tops) + sum(len(row.reply_list) for row in tops)
-    cache.set(key, (tops, count), THREAD_SECONDS)
+    if version is not None:
+        cache.set(key, (tops, count), THREAD_SECONDS)
     return tops, count
 
 

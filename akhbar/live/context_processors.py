@@ -15,10 +15,11 @@ def _site_id(request) -> int | None:
 def masthead(request):
     if request.path.startswith(("/admin/", "/django-admin/")):
         return {}
-    from akhbar.network.models import SiteProfile
+    from akhbar.network.directory import request_site_profile
 
     def profile():
-        return SiteProfile.for_request(request) if Site.find_for_request(request) else None
+        site = Site.find_for_request(request)
+        return request_site_profile(request, site) if site else None
 
     return {
         "date_of_day": SimpleLazyObject(lambda: today(profile())),

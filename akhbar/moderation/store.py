@@ -32,7 +32,9 @@ def _django_ready() -> bool:
 
 
 def _shared_version() -> object:
-    from django.core.cache import cache
+    from django.core.cache import caches
+
+    cache = caches["state"]  # what every process must see: the shared state alias
 
     try:
         return cache.get(VERSION_KEY)
@@ -85,7 +87,9 @@ def forget_lexicon(**_kwargs: object) -> None:
         _state["lexicon"] = None
         _state["checked"] = 0.0
     if _django_ready():
-        from django.core.cache import cache
+        from django.core.cache import caches
+
+        cache = caches["state"]
 
         try:
             cache.set(VERSION_KEY, time.time_ns(), None)

@@ -15,9 +15,9 @@ class NetworkConfig(AppConfig):
         from akhbar.network import checks  # noqa: F401  (registers the trusted-proxy checks)
         from akhbar.network.brand import forget_brands
         from akhbar.network.directory import forget_directory
-        from akhbar.network.models import SiteProfile
+        from akhbar.network.models import NetworkSettings, SiteProfile
 
-        for model in (Site, SiteProfile):
+        for model in (Site, SiteProfile, NetworkSettings):
             post_save.connect(
                 forget_directory, sender=model, dispatch_uid=f"akhbar-dir-save-{model.__name__}"
             )

@@ -8,6 +8,10 @@ from django.core.cache import cache
 
 DIRECTORY_KEY = "akhbar:network-directory"
 LAST_CHANGE_KEY = "akhbar:network-last-change"
+PROFILES_KEY = "akhbar:site-profiles"
+SITES_KEY = "akhbar:sites"
+NETWORK_SETTINGS_KEY = "akhbar:network-settings"
+SETTINGS_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -51,11 +55,48 @@ def network_sites() -> list[NetworkSite]:
 
 
 def forget_directory(**_kwargs) -> None:
-    cache.delete(DIRECTORY_KEY)
+    """Receiver for changes to a Site, a SiteProfile or the NetworkSettings (see network/apps.py)."""
+    cache.delete_many([DIRECTORY_KEY, SITES_KEY, PROFILES_KEY, NETWORK_SETTINGS_KEY])
 
 
-def network_last_change():
-    """When anything in the network was last published (the header's clock)."""
+def request_site_profile(request, site):
+    """The site's profile for this request: from the request, else the cache, else the database (and
+    left on the request where ``SiteProfile.for_request`` finds it)."""
+    from akhbar.network.models import SiteProfile
+
+    attr = SiteProfile.get_cache_attr_name()
+    if hasattr(request, attr):
+        return getattr(request, attr)
+    profiles = cache.get(PROFILES_KEY) or {}
+    profile = profiles.get(site.pk)
+    if profile is None:
+        profile = SiteProfile.for_site(site)
+        cache.set(PROFILES_KEY, {**profiles, site.pk: profile}, SETTINGS_SECONDS)
+    profile._request = request
+    setattr(request, attr, profile)
+    return profile
+
+
+def request_network_settings(request):
+    """The group's settings for this request, cached like the site profiles."""
+    from akhbar.network.models import NetworkSettings
+
+    attr = NetworkSettings.get_cache_attr_name()
+    if hasattr(request, attr):
+        return getattr(request, attr)
+    settings = cache.get(NETWORK_SETTINGS_KEY)
+    if settings is None:
+        settings = NetworkSettings.load()
+        cache.set(NETWORK_SETTINGS_KEY, settings, SETTINGS_SECONDS)
+    setattr(request, attr, settings)
+    return settings
+
+
+def network_last_change(request=None):
+    """When anything in the network was last published (the header's clock); read once per request
+    when the request is given."""
+    if request is not None and hasattr(request, "_akhbar_last_change"):
+        return request._akhbar_last_change
     value = cache.get(LAST_CHANGE_KEY)
     if value is None:
         from django.db.models import Max
@@ -63,6 +104,8 @@ def network_last_change():
 
         value = Page.objects.live().aggregate(latest=Max("last_published_at"))["latest"] or False
         cache.set(LAST_CHANGE_KEY, value, 600)
+    if request is not None:
+        request._akhbar_last_change = value or None
     return value or None
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -14,11 +16,12 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from akhbar.api.fields import article_api_fields, listing_api_fields
+from akhbar.network.directory import request_network_settings, request_site_profile
 from akhbar.news import frontpage
 from akhbar.news.blocks import ArticleBodyBlock
 from akhbar.news.cache import CachedPageMixin
@@ -27,6 +30,7 @@ from akhbar.news.meta import share_links
 from akhbar.news.queries import LISTING_PAGE_SIZE, latest_articles, more_from_network, more_news
 
 TEXT_MAX = 300
+PARTS_SECONDS = 600
 
 
 @register_snippet
@@ -94,6 +98,21 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["network_strip"] = more_from_network(request, self)
         return context
+
+    def route(self, request, path_components):
+        from akhbar.news.routing import article_route
+
+        if self.live and path_components and self.resolve_subpage_or_none(path_components) is None:
+            found = article_route(self, path_components, request)
+            if found is not None:
+                return found
+        return super().route(request, path_components)
+
+    def resolve_subpage_or_none(self, path_components):
+        try:
+            return self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return None
 
     def listing_context(self, request, queryset, **extra):
         context = self.get_context(request)
@@ -229,45 +248,81 @@ class ArticlePage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Routed by akhbar.news.routing, the parents are already known; otherwise one query each.
         section = self.get_parent().specific_deferred
         home = section.get_parent().specific_deferred
+        site = Site.find_for_request(request)
+        if site is not None:
+            request_site_profile(request, site)
+        request_network_settings(request)
+        parts = self.page_parts()
         context.update(
             section=section,
             home=home,
-            authors=list(self.authors.all()),
-            tags=list(self.tags.all()),
-            sources=list(self.sources.all()),
-            related=self.related_stories(),
-            more_news=more_news(home, exclude_section=section),
+            authors=parts["authors"],
+            tags=parts["tags"],
+            sources=parts["sources"],
+            related=self.related_stories(picks=parts["picks"], automatic=parts["automatic"]),
+            more_news=more_news(home, exclude_section=section, request=request),
             network_strip=more_from_network(request, home),
         )
         url = self.get_full_url(request)
         context["share_links"] = share_links(url, self.title)
         return context
 
-    def related_stories(self, limit: int = 6) -> list[ArticlePage]:
-        """Editors' picks first, then the automatic ones computed on publish (akhbar.search.related),
-        up to ``limit``; nothing is computed here, on the reader's request."""
+    def page_parts(self) -> dict:
+        """Authors, tags, sources and the related stories' ids: they change when this article is
+        published, so they are cached under its publishing time (an author's or a tag's new name shows
+        within PARTS_SECONDS)."""
         from akhbar.search.related import cached_related
 
-        picks = (
-            self.related_picks.select_related("page", "page__lead_image")
-            .filter(page__live=True)
-            .order_by("sort_order")[:limit]
-        )
-        stories = [pick.page for pick in picks]
-        wanted = [pk for pk in cached_related(self.pk) if pk != self.pk and pk not in {s.pk for s in stories}]
-        wanted = wanted[: limit - len(stories)]
-        if wanted:
-            found = (
-                ArticlePage.objects.live()
-                .filter(pk__in=wanted)
-                .select_related("lead_image")
-                .defer_streamfields()
-            )
-            by_pk = {story.pk: story for story in found}
-            stories += [by_pk[pk] for pk in wanted if pk in by_pk]
-        return stories
+        stamp = self.last_published_at.timestamp() if self.last_published_at else 0
+        key = f"akhbar:article-parts:{self.pk}:{stamp}"
+        parts = cache.get(key)
+        if parts is None:
+            parts = {
+                "authors": list(self.authors.all()),
+                "tags": list(self.tags.all()),
+                "sources": list(self.sources.all()),
+                "picks": list(
+                    self.related_picks.order_by("sort_order", "pk").values_list("page_id", flat=True)
+                ),
+                "automatic": cached_related(self.pk),
+            }
+            cache.set(key, parts, PARTS_SECONDS)
+        return parts
+
+    def related_stories(
+        self, limit: int = 6, *, picks: list[int] | None = None, automatic: list[int] | None = None
+    ) -> list[ArticlePage]:
+        """Editors' picks first, then the automatic ones computed on publish (akhbar.search.related),
+        up to ``limit``, live ones only; nothing is computed here, on the reader's request. Given the
+        ids (page_parts), one query that loads only what a headline shows."""
+        from akhbar.news.queries import HEADLINE_FIELDS
+        from akhbar.search.related import cached_related
+
+        if picks is None:
+            picks = list(self.related_picks.order_by("sort_order", "pk").values_list("page_id", flat=True))
+        if automatic is None:
+            automatic = cached_related(self.pk)
+        wanted = list(dict.fromkeys(pk for pk in [*picks, *automatic] if pk != self.pk))
+        if not wanted:
+            return []
+        found = ArticlePage.objects.live().filter(pk__in=wanted).only(*HEADLINE_FIELDS)
+        by_pk = {story.pk: story for story in found}
+        return [by_pk[pk] for pk in wanted if pk in by_pk][:limit]
+
+    def get_view_restrictions(self):
+        """Wagtail's rule (restrictions on this page and its ancestors, an alias standing for its
+        source page) in one query: the ancestors' tree paths follow from this page's own path."""
+        from wagtail.models import PageViewRestriction
+
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
     @property
     def modified_at(self):

@@ -12,6 +12,8 @@ from wagtail.models import Page
 LISTING_PAGE_SIZE = 20
 CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
 NETWORK_STRIP_TTL = 120
+# What a headline (a title, its link and its time) needs, and nothing else: no body, no image.
+HEADLINE_FIELDS = ("title", "url_path", "path", "depth", "first_published")
 
 
 def _article_model():
@@ -37,24 +39,40 @@ def latest_articles(root: Page):
     )
 
 
-def attach_sections(articles: Iterable) -> list:
-    """Give each story its section (parent page) with one query for the whole list."""
+def headlines(root: Page):
+    """Live stories under `root`, newest first, loading only what a headline shows."""
+    return (
+        _article_model()
+        .objects.live()
+        .descendant_of(root)
+        .order_by("-first_published", "-pk")
+        .only(*HEADLINE_FIELDS)
+    )
+
+
+def attach_sections(articles: Iterable, known: Iterable[Page] = ()) -> list:
+    """Give each story its section (parent page): from `known` sections (the site's cached menu) where
+    they are there, else with one query for the rest of the list."""
     articles = list(articles)
-    parent_paths = {a.path[: -Page.steplen] for a in articles}
-    sections = {
-        p.path: p for p in Page.objects.filter(path__in=parent_paths).only("title", "path", "url_path")
-    }
+    sections = {p.path: p for p in known}
+    missing = {a.path[: -Page.steplen] for a in articles} - sections.keys()
+    if missing:
+        sections |= {
+            p.path: p for p in Page.objects.filter(path__in=missing).only("title", "path", "url_path")
+        }
     for article in articles:
         article.section_page = sections.get(article.path[: -Page.steplen])
     return articles
 
 
-def more_news(home: Page, exclude_section: Page | None = None, limit: int = 8) -> list:
-    """The cross-section "more news" list of one site."""
-    queryset = latest_articles(home)
+def more_news(home: Page, exclude_section: Page | None = None, limit: int = 8, request=None) -> list:
+    """The cross-section "more news" list of one site (headlines with their section's name)."""
+    from akhbar.network.context_processors import site_sections
+
+    queryset = headlines(home)
     if exclude_section is not None:
         queryset = queryset.exclude(path__startswith=exclude_section.path)
-    return attach_sections(queryset[:limit])
+    return attach_sections(queryset[:limit], known=site_sections(home, request))
 
 
 def more_from_network(request, home: Page, per_site: int = 2) -> list:
@@ -70,7 +88,7 @@ def more_from_network(request, home: Page, per_site: int = 2) -> list:
         if site.root_page_id == home.pk:
             continue
         root = Page(path=site.root_path, depth=len(site.root_path) // Page.steplen)
-        for article in latest_articles(root)[:per_site]:
+        for article in headlines(root)[:per_site]:
             items.append(
                 {
                     "url": article.get_url(request),

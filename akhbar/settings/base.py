@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "akhbar.moderation",
     "akhbar.importers",
     "akhbar.live",
+    "akhbar.caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "akhbar.network.sites.SiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into its response
 ]
@@ -108,7 +110,9 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'akhbar.sql
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while a writer commits; IMMEDIATE avoids upgrade deadlocks under concurrency.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist (one per worker thread), so the pragmas run once per connection, not per
+    # request (opening a connection and setting them cost about as much as a small page's queries).
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; "
@@ -118,23 +122,42 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 # Two cache aliases: "default" holds what can be rebuilt from the database (pages, listings, counts);
-# "state" holds what every process must share (rate limits, single-use tokens, invalidations), so no
-# flood of page-cache entries can evict it.
+# "state" holds what every process must share (rate limits, single-use tokens, duplicate keys, version
+# counters), so no flood of page-cache entries can evict it. With Redis, "default" degrades to misses
+# when Redis fails (pages come from the database) and "state" raises so comment posting fails closed;
+# without Redis, "state" lives in the database (akhbar.caching.SharedState), shared by every worker.
+# REDIS_STATE_URL may put the state on its own Redis (e.g. one with maxmemory-policy noeviction).
+# See akhbar/caching/backends.py and docs/decisions.md.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_STATE_URL = os.environ.get("REDIS_STATE_URL", "") or REDIS_URL
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "akhbar")
+# An unreachable Redis must cost a fraction of a second once, not a 5-second default timeout per call.
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "akhbar-default"},
+    "state": {"BACKEND": "akhbar.caching.backends.DatabaseStateCache", "KEY_PREFIX": CACHE_KEY_PREFIX},
+}
 if REDIS_URL:
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
-        }
-        for alias in ("default", "state")
+    CACHES["default"] = {
+        "BACKEND": "akhbar.caching.backends.DegradingRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:default",
+        "OPTIONS": REDIS_OPTIONS,
     }
-else:
-    CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"akhbar-{alias}"}
-        for alias in ("default", "state")
+# Wagtail's rendition cache: its keys carry the image's file hash and focal point, so a per-process
+# copy is never wrong, and Wagtail's habit of writing a rendition back on every view stays off Redis.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "akhbar-renditions",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+if REDIS_STATE_URL:
+    CACHES["state"] = {
+        "BACKEND": "akhbar.caching.backends.StateRedisCache",
+        "LOCATION": REDIS_STATE_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:state",
+        "OPTIONS": REDIS_OPTIONS,
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -7,6 +7,9 @@ from django.core import signing
 
 from akhbar.comments import security
 
+# Used tokens and rate-limit windows live in the shared state store: the database without Redis.
+pytestmark = pytest.mark.django_db
+
 
 def test_proof_of_work_answer_passes():
     challenge = security.new_challenge()

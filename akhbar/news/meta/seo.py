@@ -63,14 +63,14 @@ def _absolute_picture(site_url: str, picture: Picture | None) -> Picture | None:
 
 
 def _site(request) -> _Site:
-    from akhbar.network.models import NetworkSettings, SiteProfile
+    from akhbar.network.directory import request_network_settings, request_site_profile
 
     site = Site.find_for_request(request)
     url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    profile = SiteProfile.for_request(request) if site else None
+    profile = request_site_profile(request, site) if site else None
     brand = brand_for(profile)
     name = profile.name_ar if profile else (site.site_name if site else "") or _("أخبار")
-    network = NetworkSettings.load(request_or_site=request)
+    network = request_network_settings(request)
     organization = jsonld.organization(
         site_url=url,
         name=name,

@@ -1,0 +1,76 @@
+"""An uncached article page costs a fixed, small number of SQL queries, whatever the archive's size."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from akhbar.news.models import ArticleRelatedPick, ArticleSource
+from akhbar.search.models import RelatedStories
+from tests.comments.factories import make_comment
+from tests.factories import make_article, make_author, make_network, make_section, make_site
+
+pytestmark = pytest.mark.django_db
+
+HOST = "casablanca.localhost"
+MAX_QUERIES = 15
+
+
+@pytest.fixture
+def article(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_network()
+    site = make_site(HOST, default=True)
+    make_article(make_section(make_site("beirut.localhost")), image=True)
+    sport, economy = make_section(site, "رياضة"), make_section(site, "اقتصاد")
+    others = [make_article(economy, f"خبر اقتصادي {n}", image=True) for n in range(4)]
+    article = make_article(sport, "الخبر الذي نقيس كلفته", image=True)
+    article.authors.add(make_author("سلمى بنعلي"), make_author("كريم الحداد"))
+    article.tags.add("الصحة", "المستشفيات")
+    article.save_revision().publish()
+    ArticleSource.objects.create(page=article, name="وكالة الأنباء", sort_order=0)
+    ArticleRelatedPick.objects.create(page_ref=article, page=others[0], sort_order=0)
+    RelatedStories.objects.update_or_create(page=article, defaults={"page_ids": [others[1].pk, others[2].pk]})
+    make_comment(article, body="تعليق منشور تحت الخبر")
+    return article
+
+
+def warm_queries(article, tag: str) -> tuple[int, str]:
+    """Queries of an uncached GET once the small data caches (menu, clock, strip…) are filled."""
+    client = Client(HTTP_HOST=HOST)
+    assert client.get(article.url, {"warm": tag}).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.url, {"measure": tag})
+    assert response.status_code == 200
+    return len(queries.captured_queries), response.content.decode()
+
+
+def test_an_uncached_article_page_makes_at_most_15_queries(article):
+    count, html = warm_queries(article, "1")
+    for shown in ("الخبر الذي نقيس كلفته", "كريم الحداد", "المستشفيات", "وكالة الأنباء", "خبر اقتصادي 0"):
+        assert shown in html
+    assert "تعليق منشور تحت الخبر" in html
+    assert 3 <= count <= MAX_QUERIES, count
+
+
+def test_the_article_page_query_count_does_not_grow_with_the_archive(article):
+    before, _ = warm_queries(article, "before")
+    economy = article.get_parent().get_next_sibling()
+    for n in range(30):
+        when = datetime(2031, 1, 1, tzinfo=UTC) + timedelta(minutes=n)
+        make_article(economy, f"خبر إضافي {n}", image=n % 2 == 0, published=when)
+    after, html = warm_queries(article, "after")
+    assert "خبر إضافي 29" in html  # the larger archive is on the page ("more news")
+    assert after == before
+
+
+def test_a_restricted_section_still_guards_its_articles(article):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=article.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    response = Client(HTTP_HOST=HOST).get(article.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    PageViewRestriction.objects.all().delete()
+    assert Client(HTTP_HOST=HOST).get(article.url).status_code == 200
