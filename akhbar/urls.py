@@ -16,6 +16,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += [path("comments/", include("akhbar.comments.urls"))]
 urlpatterns += [path("", include("akhbar.search.urls"))]
+urlpatterns += [path("", include("akhbar.distribution.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "akhbar.network.views.server_error"

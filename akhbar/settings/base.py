@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "akhbar.comments",
     "akhbar.moderation",
     "akhbar.importers",
+    "akhbar.distribution",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -180,3 +181,5 @@ LOGGING = {
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another origin
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Functions (page) -> absolute URLs that shared caches must drop when the page is (un)published.
+AKHBAR_PURGE_URL_PROVIDERS = ["akhbar.distribution.purge.feed_and_sitemap_urls"]

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from akhbar.distribution import views
+
+app_name = "distribution"
+
+urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-articles.xml", views.sitemap_articles, name="sitemap-articles"),
+    path("sitemap-news.xml", views.sitemap_news, name="sitemap-news"),
+    path("sitemap-pages.xml", views.sitemap_pages, name="sitemap-pages"),
+    path("feed/", views.site_feed, name="feed"),
+    path("rss/", views.site_feed, name="rss"),
+    path("feed/network/", views.network_feed, name="feed-network"),
+    path("feed/section/<str:slug>/", views.section_feed, name="feed-section"),
+    path("feed/author/<str:slug>/", views.author_feed, name="feed-author"),
+    path("feed/tag/<str:slug>/", views.tag_feed, name="feed-tag"),
+]
