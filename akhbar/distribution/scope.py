@@ -57,10 +57,19 @@ class SiteUrls:
     def __init__(self, site: Site, root_url_path: str):
         self.base = root_url(site)
         self.cut = len(root_url_path) - 1
+        self._parents: dict[str, str] = {}
 
     def page(self, url_path: str) -> str:
-        return self.base + iri_to_uri(url_path[self.cut :])
+        """Percent-encoded like Wagtail's own page URLs; a section's part is encoded once per section."""
+        path = url_path[self.cut :]
+        if path.isascii():
+            return self.base + path
+        split = path.rindex("/", 0, -1) + 1
+        parent = self._parents.get(path[:split])
+        if parent is None:
+            parent = self._parents[path[:split]] = self.base + iri_to_uri(path[:split])
+        return parent + iri_to_uri(path[split:])
 
     def absolute(self, url: str) -> str:
-        """A media or static URL made absolute on this site when it is not already."""
-        return url if "://" in url else self.base + iri_to_uri(url)
+        """A media or static URL (already percent-encoded) made absolute on this site if it is not."""
+        return url if "://" in url else self.base + url

@@ -10,15 +10,18 @@ the cache under the distribution version (akhbar.distribution.cache).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import FileSystemStorage
+from django.db import connection
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.encoding import filepath_to_uri
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
@@ -31,6 +34,7 @@ NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 BATCH = 2000
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
+_AFTER = "\x00keyset"  # stands for the keyset's last path while the SQL is built once per page
 
 
 def page_size() -> int:
@@ -87,22 +91,31 @@ class SiteArticles:
         return before // page_size() + 1
 
     def rows(self, chunk: Chunk) -> Iterator[tuple]:
-        """(url_path, last_published_at, image file name or None) of a chunk, in batches by keyset."""
-        after = chunk.after
+        """(url_path, last publish as W3C text, image file name or None) of a chunk, by keyset batches.
+
+        The SQL is the ORM's; it runs on a bare cursor so that 50,000 rows skip the model layer and the
+        per-value datetime converters (a third of the time of a page)."""
+        query = (
+            ArticlePage.objects.filter(self.public, path__gt=_AFTER, path__lte=chunk.last, live=True)
+            .order_by("path")
+            .values_list("path", "url_path", "last_published_at", "lead_image__file")[:BATCH]
+        )
+        sql, params = query.query.sql_with_params()
+        slot = params.index(_AFTER)
+        params = list(params)
+        params[slot] = chunk.after
         while True:
-            batch = list(
-                ArticlePage.objects.filter(self.public, path__gt=after, path__lte=chunk.last, live=True)
-                .order_by("path")
-                .values_list("path", "url_path", "last_published_at", "lead_image__file")[:BATCH]
-            )
-            yield from (row[1:] for row in batch)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                batch = cursor.fetchall()
+            yield from ((url_path, w3c(when), image) for _path, url_path, when, image in batch)
             if len(batch) < BATCH:
                 return
-            after = batch[-1][0]
+            params[slot] = batch[-1][0]
 
     def urlset(self, chunk: Chunk | None) -> Iterator[str]:
         """The XML of one sitemap page, a few kilobytes at a time."""
-        storage = get_image_model()._meta.get_field("file").storage
+        image_url = media_url(get_image_model()._meta.get_field("file").storage)
         yield (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<urlset xmlns="{SITEMAP_NS}" xmlns:image="{IMAGE_NS}">\n'
@@ -111,10 +124,10 @@ class SiteArticles:
             parts = []
             for url_path, lastmod, image in self.rows(chunk):
                 parts.append(f"<url><loc>{escape(self.urls.page(url_path))}</loc>")
-                if lastmod is not None:
-                    parts.append(f"<lastmod>{w3c(lastmod)}</lastmod>")
+                if lastmod:
+                    parts.append(f"<lastmod>{lastmod}</lastmod>")
                 if image:
-                    loc = self.urls.absolute(storage.url(image))
+                    loc = self.urls.absolute(image_url(image))
                     parts.append(f"<image:image><image:loc>{escape(loc)}</image:loc></image:image>")
                 parts.append("</url>\n")
                 if len(parts) >= 4 * BATCH:
@@ -147,6 +160,21 @@ class SiteArticles:
         return [{"loc": self.urls.page(u), "lastmod": w3c(m) if m else None} for u, m in [*home, *sections]]
 
 
-def w3c(value: datetime) -> str:
-    """A W3C datetime with its zone, as sitemaps want it (2026-12-01T10:00:00+00:00)."""
+def w3c(value: datetime | str | None) -> str:
+    """A W3C datetime with its zone, as sitemaps want it (2026-12-01T10:00:00+00:00). Values read on a
+    bare cursor come naive from SQLite (stored in UTC) and aware from PostgreSQL."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return f"{value[:10]}T{value[11:19]}+00:00"
+    if value.tzinfo is None:
+        return value.isoformat(timespec="seconds") + "+00:00"
     return value.isoformat(timespec="seconds")
+
+
+def media_url(storage) -> Callable[[str], str]:
+    """``storage.url``, without its per-call URL joining for files on the local file system."""
+    if isinstance(storage, FileSystemStorage):
+        base = storage.base_url
+        return lambda name: base + filepath_to_uri(name)
+    return storage.url
