@@ -90,10 +90,9 @@ def build_site(hostname: str, size: int) -> None:
     """Give the site `hostname` `size` live articles (adds only what it lacks, so --reuse resumes)."""
     from django.db import connection, transaction
     from wagtail.images import get_image_model
-
-    from akhbar.news.models import ArticlePage
     from wagtail.models import Site
 
+    from akhbar.news.models import ArticlePage
     from tests.factories import make_image, make_section, make_site
 
     site = Site.objects.filter(hostname=hostname).first() or make_site(hostname, name_ar=f"موقع {hostname}")
@@ -195,7 +194,9 @@ def measure(view, make_request, repeat: int) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--database", help="a PostgreSQL URL (default: var/bench/<name>.sqlite3)")
     parser.add_argument("--name", default="sitemaps")
@@ -230,7 +231,11 @@ def main() -> None:
         cases = [
             ("akhbar index", views.sitemap_index, request("/sitemap.xml")),
             ("akhbar page 1", views.sitemap_articles, request("/sitemap-articles.xml", p="1")),
-            (f"akhbar page {last} (last)", views.sitemap_articles, request("/sitemap-articles.xml", p=str(last))),
+            (
+                f"akhbar page {last} (last)",
+                views.sitemap_articles,
+                request("/sitemap-articles.xml", p=str(last)),
+            ),
             ("akhbar news", views.sitemap_news, request("/sitemap-news.xml")),
         ]
         if not args.no_django:
@@ -249,7 +254,10 @@ def main() -> None:
             for label, view, make_request in cases:
                 seconds, peak, size_bytes = measure(view, make_request, args.repeat)
                 rows.append((size, label, seconds, peak, size_bytes))
-                print(f"  {size:>9,} {label:<24} {seconds:7.3f} s {peak:8.1f} MiB {size_bytes / 2**20:7.1f} MiB XML", flush=True)
+                print(
+                    f"  {size:>9,} {label:<24} {seconds:7.3f} s {peak:8.1f} MiB {size_bytes / 2**20:7.1f} MiB XML",
+                    flush=True,
+                )
 
     from django.db import connection
 

@@ -9,7 +9,6 @@ class DistributionConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete
-        from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from akhbar.distribution.cache import bump_version

@@ -68,7 +68,9 @@ def _site_profiles(articles: list[ArticlePage], request) -> dict[int, tuple[Site
     root_paths = Site.get_site_root_paths()
     site_ids = set()
     for article in articles:
-        article.site_id = next((r.site_id for r in root_paths if article.url_path.startswith(r.root_path)), None)
+        article.site_id = next(
+            (r.site_id for r in root_paths if article.url_path.startswith(r.root_path)), None
+        )
         site_ids.add(article.site_id)
     sites = {s.pk: s for s in Site.objects.filter(pk__in=site_ids)}
     profiles = {p.site_id: p for p in SiteProfile.objects.filter(site_id__in=site_ids)}
@@ -177,14 +179,20 @@ class ArticleFeed(Feed):
     def item_extra_kwargs(self, article: ArticlePage) -> dict:
         extra = {"media": article.feed_media}
         if article.feed_full_text:
-            extra["content_encoded"] = str(article.body.render_as_block(context={"request": article.feed_request}))
+            extra["content_encoded"] = str(
+                article.body.render_as_block(context={"request": article.feed_request})
+            )
         return extra
 
 
 def _site_scope(request) -> tuple[Site, SiteProfile | None, str]:
     site = site_for_request(request)
     profile = SiteProfile.for_site(site)
-    return site, profile, (profile.name_ar if profile and profile.name_ar else site.site_name or site.hostname)
+    return (
+        site,
+        profile,
+        (profile.name_ar if profile and profile.name_ar else site.site_name or site.hostname),
+    )
 
 
 class SiteFeed(ArticleFeed):
@@ -204,7 +212,8 @@ class SectionFeed(ArticleFeed):
             request,
             f"{name} — {section.title}",
             section.get_full_url(request),
-            section.intro or _("آخر أخبار قسم %(section)s في %(site)s") % {"section": section.title, "site": name},
+            section.intro
+            or _("آخر أخبار قسم %(section)s في %(site)s") % {"section": section.title, "site": name},
             root_path=section.path,
             site=site,
         )

@@ -74,7 +74,10 @@ class SiteArticles:
         after = self.low
         while True:
             last = (
-                rows.filter(path__gt=after).order_by("path").values_list("path", flat=True)[size - 1 : size].first()
+                rows.filter(path__gt=after)
+                .order_by("path")
+                .values_list("path", flat=True)[size - 1 : size]
+                .first()
             )
             if last is None:
                 last = rows.filter(path__gt=after).order_by("-path").values_list("path", flat=True).first()

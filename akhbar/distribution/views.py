@@ -86,7 +86,9 @@ def robots_txt(request):
         "disallowed": _disallowed(),
         "sitemaps": [base + reverse("distribution:sitemap"), base + reverse("distribution:sitemap-news")],
     }
-    return HttpResponse(render_to_string("distribution/robots.txt", context), content_type="text/plain; charset=utf-8")
+    return HttpResponse(
+        render_to_string("distribution/robots.txt", context), content_type="text/plain; charset=utf-8"
+    )
 
 
 def _chunks(articles: SiteArticles):
@@ -108,7 +110,9 @@ def sitemap_index(request):
             {"loc": base + reverse("distribution:sitemap-pages"), "lastmod": None},
         ]
         for number, chunk in enumerate(_chunks(articles), start=1):
-            entries.append({"loc": f"{base}{pages}?p={number}", "lastmod": chunk.lastmod and w3c(chunk.lastmod)})
+            entries.append(
+                {"loc": f"{base}{pages}?p={number}", "lastmod": chunk.lastmod and w3c(chunk.lastmod)}
+            )
         return render_to_string("distribution/sitemap_index.xml", {"entries": entries})
 
     return HttpResponse(cached(_key("sitemap-index", request), make, SITEMAP_SECONDS), content_type=XML)

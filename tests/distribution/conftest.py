@@ -6,7 +6,9 @@ from tests.factories import make_author, make_network, make_section, make_site
 @pytest.fixture
 def network():
     make_network(group_name="مجموعة أخبار الإعلامية")
-    casablanca = make_site("casablanca.localhost", default=True, name_ar="أنباء الدار البيضاء", tagline="أخبار المدينة")
+    casablanca = make_site(
+        "casablanca.localhost", default=True, name_ar="أنباء الدار البيضاء", tagline="أخبار المدينة"
+    )
     beirut = make_site("beirut.localhost", name_ar="بيروت اليوم")
     return casablanca, beirut
 

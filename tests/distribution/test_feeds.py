@@ -143,7 +143,12 @@ def test_unpublished_and_private_stories_stay_out_of_feeds(newsroom):
 
 @pytest.mark.parametrize(
     "path",
-    ["/feed/section/no-such-section/", "/feed/author/nobody/", "/feed/tag/no-such-tag/", "/feed/section/%D8%A7/"],
+    [
+        "/feed/section/no-such-section/",
+        "/feed/author/nobody/",
+        "/feed/tag/no-such-tag/",
+        "/feed/section/%D8%A7/",
+    ],
 )
 def test_unknown_section_author_or_tag_is_a_404(newsroom, path):
     assert fetch(path).status_code == 404

@@ -51,7 +51,7 @@ def test_robots_names_the_sites_sitemaps_and_keeps_crawlers_out(newsroom):
 def test_sitemap_index_lists_the_news_pages_and_article_sitemaps(newsroom):
     make_article(newsroom["sport"], "خبر")
     root, response = xml("/sitemap.xml")
-    assert root.tag == "{%s}sitemapindex" % NS["sm"]
+    assert root.tag == f"{{{NS['sm']}}}sitemapindex"
     listed = [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
     assert listed == [
         "http://casablanca.localhost/sitemap-news.xml",
@@ -152,7 +152,13 @@ def test_a_host_without_a_site_is_not_found(db):
 
     Site.objects.all().delete()  # no site, not even a default one to fall back to
     request = RequestFactory().get("/", HTTP_HOST="unknown.localhost")
-    for view in (views.robots_txt, views.sitemap_index, views.sitemap_news, views.sitemap_articles, views.site_feed):
+    for view in (
+        views.robots_txt,
+        views.sitemap_index,
+        views.sitemap_news,
+        views.sitemap_articles,
+        views.site_feed,
+    ):
         with pytest.raises(Http404):
             view(request)
 
