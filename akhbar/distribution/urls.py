@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from akhbar.distribution import views
+
+
+class UnicodeSlug:
+    """A slug as Wagtail and taggit write them (Arabic letters allowed); anything else is not a feed URL."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(UnicodeSlug, "uslug")
 
 app_name = "distribution"
 
@@ -13,7 +28,7 @@ urlpatterns = [
     path("feed/", views.site_feed, name="feed"),
     path("rss/", views.site_feed, name="rss"),
     path("feed/network/", views.network_feed, name="feed-network"),
-    path("feed/section/<str:slug>/", views.section_feed, name="feed-section"),
-    path("feed/author/<str:slug>/", views.author_feed, name="feed-author"),
-    path("feed/tag/<str:slug>/", views.tag_feed, name="feed-tag"),
+    path("feed/section/<uslug:slug>/", views.section_feed, name="feed-section"),
+    path("feed/author/<uslug:slug>/", views.author_feed, name="feed-author"),
+    path("feed/tag/<uslug:slug>/", views.tag_feed, name="feed-tag"),
 ]
