@@ -61,36 +61,36 @@ class SiteArticles:
         self.urls = SiteUrls(site, root.url_path)
         self.public = public_q()
 
-    def _index_rows(self):
-        """Rows the covering index answers alone: article pages of the site, live and public."""
+    def _index_rows(self, after: str | None = None, last: str | None = None, before: str | None = None):
+        """Rows the covering index answers alone: article pages of the site, live and public, with paths
+        in (after, last] or (after, before). One bound each way: SQLite would use only one per side."""
         content_type = ContentType.objects.get_for_model(ArticlePage)
-        return Page.objects.filter(
-            self.public, content_type=content_type, path__gt=self.low, path__lt=self.high, live=True
-        )
+        bounds = {"path__gt": after or self.low}
+        if last:
+            bounds["path__lte"] = last
+        else:
+            bounds["path__lt"] = before or self.high
+        return Page.objects.filter(self.public, content_type=content_type, live=True, **bounds)
 
     def chunks(self) -> list[Chunk]:
         """Where each sitemap page starts and ends: one step of SITEMAP_PAGE_SIZE index entries per page."""
-        size, rows, out = page_size(), self._index_rows(), []
+        size, out = page_size(), []
         after = self.low
         while True:
-            last = (
-                rows.filter(path__gt=after)
-                .order_by("path")
-                .values_list("path", flat=True)[size - 1 : size]
-                .first()
-            )
+            rows = self._index_rows(after).order_by("path").values_list("path", flat=True)
+            last = rows[size - 1 : size].first()
             if last is None:
-                last = rows.filter(path__gt=after).order_by("-path").values_list("path", flat=True).first()
+                last = self._index_rows(after).order_by("-path").values_list("path", flat=True).first()
             if last is None:
                 break
-            lastmod = rows.filter(path__gt=after, path__lte=last).aggregate(m=Max("last_published_at"))["m"]
+            lastmod = self._index_rows(after, last).aggregate(m=Max("last_published_at"))["m"]
             out.append(Chunk(after, last, lastmod))
             after = last
         return out
 
     def chunk_of(self, path: str) -> int:
         """The 1-based sitemap page that holds (or would hold) the article at `path`."""
-        before = self._index_rows().filter(path__lt=path).count()
+        before = self._index_rows(before=path).count()
         return before // page_size() + 1
 
     def rows(self, chunk: Chunk) -> Iterator[tuple]:
