@@ -18,6 +18,7 @@ urlpatterns += [path("comments/", include("akhbar.comments.urls"))]
 urlpatterns += [path("live/", include("akhbar.live.urls"))]
 urlpatterns += [path("", include("akhbar.search.urls"))]
 urlpatterns += [path("", include("akhbar.api.urls"))]
+urlpatterns += [path("", include("akhbar.distribution.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "akhbar.network.views.server_error"

@@ -149,6 +149,11 @@ class SiteProfile(BaseSiteSetting):
     comment_reports_to_hold = models.PositiveSmallIntegerField(
         _("عدد البلاغات لإعادة التعليق إلى المراجعة"), default=3, validators=[MinValueValidator(1)]
     )
+    feed_full_text = models.BooleanField(
+        _("النص الكامل في خلاصات RSS"),
+        default=False,
+        help_text=_("إذا فُعّل حملت كل مادة في الخلاصة متن المقال كاملًا، وإلا اكتفت الخلاصة بالملخص والصورة."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -188,6 +193,7 @@ class SiteProfile(BaseSiteSetting):
             ],
             heading=_("التعليقات"),
         ),
+        MultiFieldPanel([FieldPanel("feed_full_text")], heading=_("الخلاصات")),
     ]
 
     class Meta:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "akhbar.importers",
     "akhbar.live",
     "akhbar.caching",
+    "akhbar.distribution",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
@@ -268,8 +269,9 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
     }
-# Extra URLs to purge when a page changes: dotted paths of callables (page) -> iterable of absolute URLs.
-AKHBAR_PURGE_URL_PROVIDERS: list[str] = []
+# Extra URLs to purge when a page changes: dotted paths of callables (page) -> iterable of absolute URLs
+# (the feeds and sitemaps that show it).
+AKHBAR_PURGE_URL_PROVIDERS = ["akhbar.distribution.purge.feed_and_sitemap_urls"]
 
 # The content API (/api/v2/): requests per client and window, and how long caches may keep an answer.
 CONTENT_API_RATE_LIMIT = int(os.environ.get("CONTENT_API_RATE_LIMIT", "120"))
