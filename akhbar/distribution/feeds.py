@@ -42,6 +42,7 @@ class FeedScope:
     root_path: str | None = None
     filters: dict = field(default_factory=dict)
     site: Site | None = None
+    logo: str = ""  # absolute URL of the site's logo (RSS <image>), when its profile has one
 
 
 def feed_articles(scope: FeedScope, limit: int = FEED_ITEMS) -> list[ArticlePage]:
@@ -56,6 +57,7 @@ def feed_articles(scope: FeedScope, limit: int = FEED_ITEMS) -> list[ArticlePage
             Prefetch("lead_image", queryset=images),
             "authors",
             Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag")),
+            "corrections",
         )
     )
     if "tagged_items__tag" in scope.filters or "authors" in scope.filters:
@@ -150,8 +152,16 @@ class ArticleFeed(Feed):
     def item_guid_is_permalink(self, article: ArticlePage) -> bool:
         return True
 
+    def feed_extra_kwargs(self, scope: FeedScope) -> dict:
+        return {"logo": scope.logo} if scope.logo else {}
+
     def item_description(self, article: ArticlePage) -> str:
-        return lede(article)
+        """The lede, then the editors' dated correction and update notes, newest last."""
+        notes = [
+            f"{note.get_kind_display()} ({note.noted_at:%Y-%m-%d %H:%M} GMT): {note.text}"
+            for note in article.corrections.all()
+        ]
+        return "\n\n".join([lede(article), *notes])
 
     def item_pubdate(self, article: ArticlePage):
         return article.first_published or article.first_published_at
@@ -195,18 +205,34 @@ def _site_scope(request) -> tuple[Site, SiteProfile | None, str]:
     )
 
 
+def _logo(site: Site, profile: SiteProfile | None) -> str:
+    """The site's PNG logo (the one search engines get) as an absolute URL, or ""."""
+    from akhbar.network.brand import brand_for
+
+    picture = brand_for(profile).publisher_logo if profile else None
+    if picture is None:
+        return ""
+    return picture.url if "://" in picture.url else root_url(site) + picture.url
+
+
 class SiteFeed(ArticleFeed):
     def scope(self, request) -> FeedScope:
         site, profile, name = _site_scope(request)
         description = (profile.tagline if profile else "") or _("آخر أخبار %(site)s") % {"site": name}
         return FeedScope(
-            request, name, root_url(site) + "/", description, root_path=site.root_page.path, site=site
+            request,
+            name,
+            root_url(site) + "/",
+            description,
+            root_path=site.root_page.path,
+            site=site,
+            logo=_logo(site, profile),
         )
 
 
 class SectionFeed(ArticleFeed):
     def scope(self, request, slug: str) -> FeedScope:
-        site, _profile, name = _site_scope(request)
+        site, profile, name = _site_scope(request)
         section = get_object_or_404(SectionPage.objects.live().public().child_of(site.root_page), slug=slug)
         return FeedScope(
             request,
@@ -216,12 +242,13 @@ class SectionFeed(ArticleFeed):
             or _("آخر أخبار قسم %(section)s في %(site)s") % {"section": section.title, "site": name},
             root_path=section.path,
             site=site,
+            logo=_logo(site, profile),
         )
 
 
 class AuthorFeed(ArticleFeed):
     def scope(self, request, slug: str) -> FeedScope:
-        site, _profile, name = _site_scope(request)
+        site, profile, name = _site_scope(request)
         author = get_object_or_404(Author, slug=slug)
         home = site.root_page.specific
         return FeedScope(
@@ -232,12 +259,13 @@ class AuthorFeed(ArticleFeed):
             root_path=site.root_page.path,
             filters={"authors": author},
             site=site,
+            logo=_logo(site, profile),
         )
 
 
 class TagFeed(ArticleFeed):
     def scope(self, request, slug: str) -> FeedScope:
-        site, _profile, name = _site_scope(request)
+        site, profile, name = _site_scope(request)
         tag = get_object_or_404(Tag, slug=slug)
         home = site.root_page.specific
         return FeedScope(
@@ -248,6 +276,7 @@ class TagFeed(ArticleFeed):
             root_path=site.root_page.path,
             filters={"tagged_items__tag": tag},
             site=site,
+            logo=_logo(site, profile),
         )
 
 

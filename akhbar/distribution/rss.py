@@ -10,7 +10,7 @@ DC_NS = "http://purl.org/dc/elements/1.1/"
 
 
 class NewsRssFeed(Rss201rev2Feed):
-    """Items may carry `media` (a dict of media:content attributes, plus `credit` and `caption`) and
+    """The channel may carry `logo` (the site's logo URL, written as <image>); items may carry `media` (a dict of media:content attributes, plus `credit` and `caption`) and
     `content_encoded` (the article's body as HTML)."""
 
     content_type = "application/rss+xml; charset=utf-8"
@@ -19,6 +19,15 @@ class NewsRssFeed(Rss201rev2Feed):
         attrs = super().rss_attributes()
         attrs.update({"xmlns:media": MEDIA_NS, "xmlns:content": CONTENT_NS, "xmlns:dc": DC_NS})
         return attrs
+
+    def add_root_elements(self, handler) -> None:
+        super().add_root_elements(handler)
+        if self.feed.get("logo"):  # the site's logo, linking to the site
+            handler.startElement("image", {})
+            handler.addQuickElement("url", self.feed["logo"])
+            handler.addQuickElement("title", self.feed["title"])
+            handler.addQuickElement("link", self.feed["link"])
+            handler.endElement("image")
 
     def add_item_elements(self, handler, item) -> None:
         super().add_item_elements(handler, item)

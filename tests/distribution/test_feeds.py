@@ -192,3 +192,31 @@ def test_feed_queries_do_not_grow_with_the_archive(newsroom):
     for n in range(3, 40):
         story(newsroom["economy"], f"خبر {n}", make_author(f"كاتب {n}"), [f"وسم {n}", "عام"], image=True)
     assert queries() == small
+
+
+def test_the_site_logo_is_the_channel_image(newsroom):
+    from tests.factories import make_image
+
+    story(newsroom["sport"], "خبر مع شعار الموقع")
+    assert "image" not in parse("/feed/").feed or not parse("/feed/").feed.image.get("href")
+    profile = SiteProfile.objects.get(site=newsroom["site"])
+    profile.logo = make_image(size=(1000, 200))
+    profile.save()
+    caches["default"].clear()
+    for path in ("/feed/", "/feed/section/رياضة/"):
+        image = parse(path).feed.image
+        assert image.href.startswith("http://casablanca.localhost/") and image.href.endswith(".png")
+        assert image.title.startswith("أنباء الدار البيضاء")
+
+
+def test_a_correction_is_in_its_feed_item(newsroom):
+    from akhbar.news.corrections import ArticleCorrection
+
+    article = story(newsroom["sport"], "الوداد يفوز", summary="ملخص الخبر.")
+    article.corrections.add(ArticleCorrection(kind="correction", text="النتيجة كانت 2-1 لا 3-1."))
+    article.save()
+    caches["default"].clear()
+    entry = parse("/feed/").entries[0]
+    assert (
+        entry.summary.startswith("ملخص الخبر.") and "تصحيح" in entry.summary and "2-1 لا 3-1" in entry.summary
+    )
