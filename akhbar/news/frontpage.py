@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page
 
-from akhbar.news.queries import attach_sections, with_cards
+from akhbar.news.queries import attach_sections
 
 TOP_STORIES = 4
 SECTION_STORIES = 4
@@ -66,23 +66,10 @@ class FrontPageBlock(blocks.StreamBlock):
     network = blocks.StaticBlock(label=_("من مواقع الشبكة"), admin_text=_("آخر أخبار مواقع الشبكة الأخرى."))
 
 
-def _article_model():
-    from akhbar.news.models import ArticlePage
-
-    return ArticlePage
-
-
-def _latest_ids(root: Page, count: int, exclude: set[int], kind: str = "news") -> list[int]:
+def _latest_ids(articles, root: Page, count: int, exclude: set[int], kind: str = "news") -> list[int]:
     """The newest live stories of one kind under ``root`` that no earlier block shows (opinion pieces
     fill only the opinion block unless editors place them)."""
-    ids = (
-        _article_model()
-        .objects.live()
-        .descendant_of(root)
-        .filter(kind=kind)
-        .order_by("-first_published", "-pk")
-        .values_list("pk", flat=True)[: count + len(exclude)]
-    )
+    ids = articles.under(root).filter(kind=kind).values_list("pk", flat=True)[: count + len(exclude)]
     return [pk for pk in ids if pk not in exclude][:count]
 
 
@@ -108,8 +95,9 @@ def _chosen_ids(value) -> list[int]:
     return [pk for pk in values if isinstance(pk, int)]
 
 
-def build(home: Page) -> list[dict]:
-    """The front page's rows, in the editors' order, each with the stories it shows (loaded together)."""
+def build(home: Page, articles) -> list[dict]:
+    """The front page's rows, in the editors' order, each with the stories it shows (loaded together
+    from ``articles``, ArticlePage.objects)."""
     layout = list(home.front_page.raw_data) if home.front_page else automatic_layout(home)
     placed: set[int] = set()
     rows: list[dict] = []
@@ -123,40 +111,40 @@ def build(home: Page) -> list[dict]:
     for block in layout:
         if block["type"] in ("lead", "top_stories"):
             chosen.update(_chosen_ids(block["value"].get("story") or block["value"].get("stories") or []))
-    live = (
-        _article_model().objects.live().filter(pk__in=chosen).values_list("pk", flat=True) if chosen else []
-    )
+    live = articles.live().filter(pk__in=chosen).values_list("pk", flat=True) if chosen else []
     live_chosen = set(live)
     placed |= live_chosen
     for block in layout:
         kind, value = block["type"], block["value"] or {}
         if kind == "lead":
             ids = [pk for pk in _chosen_ids(value.get("story")) if pk in live_chosen]
-            ids = ids or _latest_ids(home, 1, placed)
+            ids = ids or _latest_ids(articles, home, 1, placed)
             rows.append({"type": kind, "ids": ids})
         elif kind == "top_stories":
             ids = [pk for pk in _chosen_ids(value.get("stories", [])) if pk in live_chosen]
-            ids = ids or _latest_ids(home, TOP_STORIES, placed)
+            ids = ids or _latest_ids(articles, home, TOP_STORIES, placed)
             rows.append({"type": kind, "ids": ids, "heading": value.get("heading") or ""})
         elif kind == "section":
             section = sections.get(value.get("section"))
             if section is None or not section.path.startswith(home.path):
                 continue
-            ids = _latest_ids(section, int(value.get("count") or SECTION_STORIES), placed)
+            ids = _latest_ids(articles, section, int(value.get("count") or SECTION_STORIES), placed)
             rows.append({"type": kind, "ids": ids, "section": section})
         elif kind == "opinion":
-            ids = _latest_ids(home, int(value.get("count") or OPINION_STORIES), placed, kind="opinion")
+            ids = _latest_ids(
+                articles, home, int(value.get("count") or OPINION_STORIES), placed, kind="opinion"
+            )
             rows.append({"type": kind, "ids": ids, "heading": value.get("heading") or ""})
         else:
             rows.append({"type": kind, "ids": []})
         placed.update(rows[-1]["ids"])
-    stories = _load({pk for row in rows for pk in row["ids"]})
+    stories = _load(articles, {pk for row in rows for pk in row["ids"]})
     for row in rows:
         row["stories"] = [stories[pk] for pk in row["ids"] if pk in stories]
     return [row for row in rows if row["stories"] or row["type"] in ("most_read", "network")]
 
 
-def _load(ids: set[int]) -> dict:
+def _load(articles, ids: set[int]) -> dict:
     if not ids:
         return {}
     from django.db.models import Prefetch
@@ -166,7 +154,5 @@ def _load(ids: set[int]) -> dict:
 
     photos = get_image_model().objects.prefetch_renditions(PHOTO_RENDITION)
     authors = Author.objects.prefetch_related(Prefetch("photo", queryset=photos))
-    queryset = with_cards(_article_model().objects.filter(pk__in=ids).defer_streamfields()).prefetch_related(
-        Prefetch("authors", queryset=authors)
-    )
+    queryset = articles.filter(pk__in=ids).cards().prefetch_related(Prefetch("authors", queryset=authors))
     return {story.pk: story for story in attach_sections(queryset)}

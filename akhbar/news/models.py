@@ -26,8 +26,9 @@ from akhbar.news import frontpage
 from akhbar.news.blocks import ArticleBodyBlock
 from akhbar.news.cache import CachedPageMixin
 from akhbar.news.frontpage import FrontPageBlock
+from akhbar.news.listings import HEADLINE_FIELDS, ArticleManager
 from akhbar.news.meta import share_links
-from akhbar.news.queries import LISTING_PAGE_SIZE, latest_articles, more_from_network, more_news
+from akhbar.news.queries import LISTING_PAGE_SIZE, more_from_network, more_news
 
 TEXT_MAX = 300
 PARTS_SECONDS = 600
@@ -96,7 +97,7 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["network_strip"] = more_from_network(request, self)
+        context["network_strip"] = more_from_network(ArticlePage.objects, request, self)
         return context
 
     def route(self, request, path_components):
@@ -122,23 +123,23 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def home(self, request):
-        context = self.listing_context(request, latest_articles(self))
+        context = self.listing_context(request, ArticlePage.objects.under(self).cards())
         if context["articles"].number == 1:
-            rows = frontpage.build(self)
+            rows = frontpage.build(self, ArticlePage.objects)
             context["front_rows"] = rows if any(row["stories"] for row in rows) else None
         return self.render(request, context_overrides=context)
 
     @path("author/<str:slug>/", name="author")
     def author(self, request, slug: str):
         author = get_object_or_404(Author, slug=slug)
-        queryset = latest_articles(self).filter(authors=author)
+        queryset = ArticlePage.objects.under(self).cards().filter(authors=author)
         context = self.listing_context(request, queryset, author=author, listing_title=author.name)
         return self.render(request, context_overrides=context, template="news/author_page.html")
 
     @path("tag/<str:slug>/", name="tag")
     def tag(self, request, slug: str):
         tag = get_object_or_404(Tag, slug=slug)
-        queryset = latest_articles(self).filter(tagged_items__tag=tag)
+        queryset = ArticlePage.objects.under(self).cards().filter(tagged_items__tag=tag)
         context = self.listing_context(request, queryset, tag=tag, listing_title=tag.name)
         return self.render(request, context_overrides=context, template="news/tag_page.html")
 
@@ -160,8 +161,8 @@ class SectionPage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, latest_articles(self))
-        context["network_strip"] = more_from_network(request, self.get_parent())
+        context["articles"] = paginate(request, ArticlePage.objects.under(self).cards())
+        context["network_strip"] = more_from_network(ArticlePage.objects, request, self.get_parent())
         return context
 
 
@@ -171,6 +172,8 @@ class ArticlePage(CachedPageMixin, Page):
     NEWS = "news"
     OPINION = "opinion"
     KINDS = [(NEWS, _("خبر")), (OPINION, _("رأي"))]
+
+    objects = ArticleManager()
 
     kind = models.CharField(
         _("النوع"), max_length=12, choices=KINDS, default=NEWS, db_default=NEWS, db_index=True
@@ -263,8 +266,8 @@ class ArticlePage(CachedPageMixin, Page):
             tags=parts["tags"],
             sources=parts["sources"],
             related=self.related_stories(picks=parts["picks"], automatic=parts["automatic"]),
-            more_news=more_news(home, exclude_section=section, request=request),
-            network_strip=more_from_network(request, home),
+            more_news=more_news(ArticlePage.objects, home, exclude_section=section, request=request),
+            network_strip=more_from_network(ArticlePage.objects, request, home),
         )
         url = self.get_full_url(request)
         context["share_links"] = share_links(url, self.title)
@@ -298,7 +301,6 @@ class ArticlePage(CachedPageMixin, Page):
         """Editors' picks first, then the automatic ones computed on publish (akhbar.search.related),
         up to ``limit``, live ones only; nothing is computed here, on the reader's request. Given the
         ids (page_parts), one query that loads only what a headline shows."""
-        from akhbar.news.queries import HEADLINE_FIELDS
         from akhbar.search.related import cached_related
 
         if picks is None:

@@ -1,53 +1,16 @@
-"""Listing queries: a fixed number of SQL queries whatever the size of the archive."""
+"""Lists built from several queries: sections named for a list of stories, "more news", the network
+strip. Each takes the articles it lists as a queryset (akhbar.news.listings), so nothing here imports
+the page models."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db.models import Prefetch
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 LISTING_PAGE_SIZE = 20
-CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
 NETWORK_STRIP_TTL = 120
-# What a headline (a title, its link and its time) needs, and nothing else: no body, no image.
-HEADLINE_FIELDS = ("title", "url_path", "path", "depth", "first_published")
-
-
-def _article_model():
-    from akhbar.news.models import ArticlePage
-
-    return ArticlePage
-
-
-def with_cards(queryset):
-    """Load what a story card shows (lead image and its renditions) in a fixed number of queries."""
-    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
-    return queryset.select_related(None).prefetch_related(Prefetch("lead_image", queryset=images))
-
-
-def latest_articles(root: Page):
-    """Live stories under `root` (a site home or a section), newest first."""
-    return with_cards(
-        _article_model()
-        .objects.live()
-        .descendant_of(root)
-        .order_by("-first_published", "-pk")
-        .defer_streamfields()
-    )
-
-
-def headlines(root: Page):
-    """Live stories under `root`, newest first, loading only what a headline shows."""
-    return (
-        _article_model()
-        .objects.live()
-        .descendant_of(root)
-        .order_by("-first_published", "-pk")
-        .only(*HEADLINE_FIELDS)
-    )
 
 
 def attach_sections(articles: Iterable, known: Iterable[Page] = ()) -> list:
@@ -65,18 +28,22 @@ def attach_sections(articles: Iterable, known: Iterable[Page] = ()) -> list:
     return articles
 
 
-def more_news(home: Page, exclude_section: Page | None = None, limit: int = 8, request=None) -> list:
-    """The cross-section "more news" list of one site (headlines with their section's name)."""
+def more_news(
+    articles, home: Page, exclude_section: Page | None = None, limit: int = 8, request=None
+) -> list:
+    """The cross-section "more news" list of one site (headlines with their section's name), from
+    ``articles`` (ArticlePage.objects)."""
     from akhbar.network.context_processors import site_sections
 
-    queryset = headlines(home)
+    queryset = articles.under(home).headlines()
     if exclude_section is not None:
         queryset = queryset.exclude(path__startswith=exclude_section.path)
     return attach_sections(queryset[:limit], known=site_sections(home, request))
 
 
-def more_from_network(request, home: Page, per_site: int = 2) -> list:
-    """Latest stories of the other sites of the network, cached briefly per site."""
+def more_from_network(articles, request, home: Page, per_site: int = 2) -> list:
+    """Latest stories of the other sites of the network from ``articles`` (ArticlePage.objects),
+    cached briefly per site."""
     key = f"akhbar:network-strip:{home.pk}"
     cached = cache.get(key)
     if cached is not None:
@@ -88,7 +55,7 @@ def more_from_network(request, home: Page, per_site: int = 2) -> list:
         if site.root_page_id == home.pk:
             continue
         root = Page(path=site.root_path, depth=len(site.root_path) // Page.steplen)
-        for article in headlines(root)[:per_site]:
+        for article in articles.under(root).headlines()[:per_site]:
             items.append(
                 {
                     "url": article.get_url(request),

@@ -27,7 +27,7 @@ def home_html(client):
 def test_automatic_front_page_has_lead_top_stories_and_a_block_per_section(client, site):
     sport, economy = make_section(site, "رياضة"), make_section(site, "اقتصاد")
     stories = [make_article(sport if n % 2 else economy, f"قصة الصفحة الأولى {n}") for n in range(14)]
-    rows = frontpage.build(site.root_page.specific)
+    rows = frontpage.build(site.root_page.specific, ArticlePage.objects)
     kinds = [row["type"] for row in rows]
     assert kinds[:2] == ["lead", "top_stories"] and kinds.count("section") == 2 and "most_read" in kinds
     assert rows[0]["stories"][0].pk == stories[0].pk  # the newest story leads
@@ -52,7 +52,7 @@ def test_editors_layout_is_followed_and_a_withdrawn_choice_falls_back(client, si
     html = home_html(client)
     assert html.index("خبر مختار للرئيسية") < html.index("مختارات المحرر") < html.index("خبر قديم مختار")
     chosen.unpublish()
-    rows = frontpage.build(HomePage.objects.get(pk=home.pk))
+    rows = frontpage.build(HomePage.objects.get(pk=home.pk), ArticlePage.objects)
     assert rows[0]["stories"][0].pk == newer.pk  # the newest live story instead
 
 
