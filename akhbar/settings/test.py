@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import TASK_BACKENDS
 
 DEBUG = False
 SECRET_KEY = "akhbar-test-key"
@@ -15,3 +16,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tasks run inline so a test sees their effect at once; tests/worker runs the database queue for real.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
