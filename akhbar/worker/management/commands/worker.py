@@ -4,7 +4,7 @@ import logging
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django_tasks import default_task_backend
+from django_tasks import task_backends
 from django_tasks_db import DatabaseBackend
 
 from akhbar.worker.loop import BackgroundWorker
@@ -34,7 +34,8 @@ class Command(BaseCommand):
             handler.setFormatter(logging.Formatter("%(asctime)s worker %(levelname)s %(message)s"))
             log.addHandler(handler)
             log.setLevel(logging.INFO if verbosity == 1 else logging.DEBUG)
-        if not isinstance(default_task_backend, DatabaseBackend):
+            log.propagate = False
+        if not isinstance(task_backends["default"], DatabaseBackend):
             log.warning("TASKS does not use the database queue: tasks run inline, this runs scheduling only.")
         worker = BackgroundWorker(
             scheduler_interval=settings.SCHEDULER_INTERVAL
