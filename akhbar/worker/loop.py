@@ -29,7 +29,7 @@ class BackgroundWorker:
     def __init__(
         self,
         *,
-        scheduler_interval: float,
+        scheduler_interval: float | None,
         poll_interval: float = 1.0,
         backend_name: str = "default",
         queue_names: tuple[str, ...] = ("*",),
@@ -66,9 +66,10 @@ class BackgroundWorker:
         return out.getvalue().strip()
 
     def tick(self, *, force_publish: bool = False) -> int:
-        """Scheduled publishing when due (or forced), then every ready task; returns tasks run."""
+        """Scheduled publishing when due (or forced; never when scheduler_interval is None), then
+        every ready task; returns the number of tasks run."""
         now = time.monotonic()
-        if force_publish or now >= self._next_publish:
+        if self.scheduler_interval is not None and (force_publish or now >= self._next_publish):
             report = self.publish_due()
             if report:
                 logger.info("%s", report)
@@ -82,10 +83,8 @@ class BackgroundWorker:
     def run(self) -> None:
         """Tick until stopped by a signal."""
         previous = {sig: signal.signal(sig, self.stop) for sig in STOP_SIGNALS}
-        logger.info(
-            "Worker started: tasks from the database queue, scheduled publishing every %ss.",
-            self.scheduler_interval,
-        )
+        schedule = f"every {self.scheduler_interval:g} s" if self.scheduler_interval is not None else "off"
+        logger.info("Worker started: tasks from the database queue; scheduled publishing %s.", schedule)
         try:
             while not self.stopping:
                 try:

@@ -21,13 +21,18 @@ class Command(BaseCommand):
             help="seconds between scheduled-publishing runs (default: the SCHEDULER_INTERVAL setting)",
         )
         parser.add_argument(
+            "--no-scheduler",
+            action="store_true",
+            help="tasks only: for extra workers beside the one that runs scheduled publishing",
+        )
+        parser.add_argument(
             "--poll-interval", type=float, default=1.0, help="seconds between looks at the task queue"
         )
         parser.add_argument(
             "--once", action="store_true", help="one pass (scheduled publishing, then ready tasks), then exit"
         )
 
-    def handle(self, *args, scheduler_interval, poll_interval, once, verbosity, **options):
+    def handle(self, *args, scheduler_interval, no_scheduler, poll_interval, once, verbosity, **options):
         log = logging.getLogger("akhbar.worker")
         if verbosity > 0 and not log.handlers:
             handler = logging.StreamHandler(self.stdout)
@@ -37,10 +42,12 @@ class Command(BaseCommand):
             log.propagate = False
         if not isinstance(task_backends["default"], DatabaseBackend):
             log.warning("TASKS does not use the database queue: tasks run inline, this runs scheduling only.")
+        if no_scheduler:
+            scheduler_interval = None
+        elif scheduler_interval is None:
+            scheduler_interval = settings.SCHEDULER_INTERVAL
         worker = BackgroundWorker(
-            scheduler_interval=settings.SCHEDULER_INTERVAL
-            if scheduler_interval is None
-            else scheduler_interval,
+            scheduler_interval=scheduler_interval,
             poll_interval=poll_interval,
         )
         if once:
