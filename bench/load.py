@@ -237,6 +237,8 @@ def main() -> None:
     )
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "akhbar-bench-load")
     parser.add_argument("--rebuild", action="store_true", help="build the demo database again")
+    parser.add_argument("--vcl", type=Path, default=VCL, help="Varnish configuration (default: %(default)s)")
+    parser.add_argument("--only-varnish", action="store_true", help="just the Varnish row (checking a VCL)")
     parser.add_argument("--seconds", type=float, default=None, help="seconds per single-page row")
     parser.add_argument("--mixed-seconds", type=float, default=None, help="seconds of mixed traffic")
     args = parser.parse_args()
@@ -253,6 +255,9 @@ def main() -> None:
     script = mixed_script(paths, args.workdir)
     logs = args.workdir / "logs"
     logs.mkdir(exist_ok=True)
+    if args.only_varnish:
+        varnish_run(args, logs, script, mixed_seconds)
+        return
 
     base = f"http://127.0.0.1:{args.port}"
     article_host, article = paths["articles"][0]
@@ -347,9 +352,9 @@ def redis_run(args, logs: Path, script: Path, seconds: float) -> None:
         server.stop()
 
 
-def varnish_vcl(app_port: int, workdir: Path) -> Path:
-    """The shipped VCL with its default backend pointed at this run's app server."""
-    text = VCL.read_text(encoding="utf-8")
+def varnish_vcl(source: Path, app_port: int, workdir: Path) -> Path:
+    """The VCL with its first backend pointed at this run's app server."""
+    text = source.read_text(encoding="utf-8")
     text = re.sub(r'(\.host\s*=\s*)"[^"]*"', r'\1"127.0.0.1"', text, count=1)
     text = re.sub(r'(\.port\s*=\s*)"[^"]*"', rf'\1"{app_port}"', text, count=1)
     target = workdir / "akhbar-bench.vcl"
@@ -358,15 +363,15 @@ def varnish_vcl(app_port: int, workdir: Path) -> Path:
 
 
 def varnish_run(args, logs: Path, script: Path, seconds: float) -> None:
-    if not VCL.exists():
-        print(f"varnish: skipped ({VCL.relative_to(ROOT)} is not in this checkout yet)")
+    if not args.vcl.exists():
+        print(f"varnish: skipped ({args.vcl} is not in this checkout yet)")
         return
     if not shutil.which("varnishd"):
         print("varnish: skipped (varnishd is not installed: apt-get install -y varnish)")
         return
     varnish_port = args.port + 7
     server = Server(args.port, logs, "varnish-app", access_log=True)
-    vcl = varnish_vcl(args.port, args.workdir)
+    vcl = varnish_vcl(args.vcl, args.port, args.workdir)
     varnish = subprocess.Popen(
         [
             "varnishd",
