@@ -119,7 +119,11 @@ class Server:
         wait_http(f"http://127.0.0.1:{port}/__bare__/", HOST)
 
     def requests_logged(self) -> int:
-        return sum(1 for _ in open(self.access_log)) if self.access_log and self.access_log.exists() else 0
+        """Reader requests in the access log (Varnish's health probes fetch a static file: not counted)."""
+        if not (self.access_log and self.access_log.exists()):
+            return 0
+        with open(self.access_log) as log:
+            return sum(1 for line in log if '"GET /static/' not in line)
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)
