@@ -21,8 +21,14 @@ from tests.factories import make_article, make_network, make_section, make_site
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+# No test-wide transaction: the worker's loop closes and reopens connections between tasks, as in
+# production, which would end a wrapping transaction on PostgreSQL. Serialized rollback restores the
+# page tree's root that migrations create.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
 @pytest.fixture
-def section(db):
+def section():
     make_network()
     return make_section(make_site(default=True))
 
