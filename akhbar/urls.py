@@ -15,7 +15,9 @@ if settings.SERVE_MEDIA:
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("comments/", include("akhbar.comments.urls"))]
+urlpatterns += [path("live/", include("akhbar.live.urls"))]
 urlpatterns += [path("", include("akhbar.search.urls"))]
+urlpatterns += [path("", include("akhbar.api.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "akhbar.network.views.server_error"

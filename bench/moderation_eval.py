@@ -1,18 +1,18 @@
-"""Moderation benchmark: akhbar's decide() against a TF-IDF + LinearSVC baseline, in one run.
+"""Moderation benchmark: the shipped policy on every comment set, per category, and a cross-set protocol.
 
-Both are trained on the same data (OSACT 2020 train, the only shippable set) and scored on
-osact2020-dev (in domain: tweets, OFF = breaks the terms) and aljazeera-comments-dev (another platform:
-news-site comments, level < 0 = breaks the terms). Reported per set:
-  - macro-F1 of "not approve" (hold or reject) against the labels, at the shipped default thresholds;
-  - auto-approve share: the largest share of comments, lowest scores first, that can be approved with
-    >= 95 % of them clean; auto-reject share: the largest share, highest scores first, that can be
-    rejected with >= 95 % of them breaking the terms;
-  - comments per CPU-second (decide(), one process, after a 50-comment warm-up; CPU time, not wall
-    time, so that other jobs on the machine do not change the number).
-A copy of osact2020-dev with obfuscated words measures robustness to filter evasion, and 2,000 sentences
-of ant-multisource news articles (other publishers than the demo articles used in training; all clean)
-measure how much plain formal Arabic is held for nothing.
-Run: .venv/bin/python bench/moderation_eval.py   (needs ../shared/data/moderation and scikit-learn)
+Three tables, in one run (needs ../shared/data and scikit-learn):
+  1. The shipped decide() (word lists + classifier, default thresholds) beside the word lists alone and a
+     TF-IDF + LinearSVC baseline trained on OSACT 2020 train, on every set, each with its role: "tuned"
+     (looked at while choosing), "recipe" (compared while choosing the training recipe), "held out"
+     (never scored before the report) or "hand-written" (no evidence, see bench/moderation_sets.py).
+     Scored: macro-F1 of "not approve" (hold or reject counts as flagged) and the share of clean
+     comments held or rejected.
+  2. Per category, where the labels allow it: MLMA's targeted attribute, OSACT's hate speech, Aljazeera's
+     obscene and offensive levels, the check set's categories (share flagged of each).
+  3. Cross-set: a classifier trained with akhbar's recipe on one source and scored on the others, inside
+     the policy (with the shipped lists) and alone, against the baseline trained on the same source.
+Then the threshold sweep of approve_below for decide().
+Run: .venv/bin/python bench/moderation_eval.py
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import platform
 import random
-import re
 import sys
 import time
 from datetime import UTC, datetime
@@ -30,168 +29,244 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from akhbar.moderation.classifier import clean  # noqa: E402
+from moderation_sets import (  # noqa: E402
+    DATA,
+    CommentSet,
+    aljazeera,
+    check_set,
+    mlma,
+    news_sentences,
+    obfuscated,
+    osact,
+)
+
+from akhbar.moderation.classifier import Model, clean, default_model  # noqa: E402
 from akhbar.moderation.lexicon import default_lexicon  # noqa: E402
 from akhbar.moderation.policy import DEFAULT_THRESHOLDS, Thresholds, decide  # noqa: E402
-from akhbar.moderation.training import load_osact, neutral_sentences  # noqa: E402
+from akhbar.moderation.training import (  # noqa: E402
+    DEMO_PATH,
+    NEUTRAL_SENTENCES,
+    POLITICAL_CATEGORIES,
+    fit,
+    load_osact,
+    neutral_sentences,
+)
 
-DATA = ROOT / ".." / "shared" / "data" / "moderation"
-PRECISION = 0.95
-
-
-def load_aljazeera(path: Path) -> tuple[list[str], list[int]]:
-    """Texts and labels (1 = level < 0, offensive or obscene) of the Aljazeera comments TSV."""
-    texts: list[str] = []
-    labels: list[int] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        next(reader)
-        for row in reader:
-            if len(row) >= 3:
-                texts.append(row[1])
-                labels.append(1 if int(row[2]) < 0 else 0)
-    return texts, labels
+ALJAZEERA_HELD_OUT = 4000
 
 
-_ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
-
-
-def obfuscate(text: str, rng: random.Random) -> str:
-    """What a reader does to slip past a filter, applied to one word in three (seeded, reproducible)."""
-
-    def one(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if rng.random() > 1 / 3:
-            return word
-        trick = rng.randrange(5)
-        if trick == 0:
-            return "\u0640\u0640".join(word)  # tatweel
-        if trick == 1:
-            return ".".join(word)  # dots inside the word
-        if trick == 2:
-            i = rng.randrange(len(word))
-            return word[:i] + word[i] * 4 + word[i + 1 :]  # a stretched letter
-        if trick == 3:
-            return "\u200c".join(word)  # zero-width non-joiners
-        return "".join(ch + "\u064e" for ch in word)  # harakat
-
-    return _ARABIC_WORD.sub(one, text)
-
-
-def macro_f1(labels: np.ndarray, predicted: np.ndarray) -> float:
-    """Mean of the F1 of both classes."""
+def macro_f1(labels: np.ndarray, flagged: np.ndarray) -> float:
+    """Mean of the F1 of both classes (nan when the set has one class only)."""
+    if not 0 < labels.mean() < 1:
+        return float("nan")
     scores = []
     for cls in (0, 1):
-        tp = np.sum((predicted == cls) & (labels == cls))
-        fp = np.sum((predicted == cls) & (labels != cls))
-        fn = np.sum((predicted != cls) & (labels == cls))
+        tp = np.sum((flagged == cls) & (labels == cls))
+        fp = np.sum((flagged == cls) & (labels != cls))
+        fn = np.sum((flagged != cls) & (labels == cls))
         scores.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
     return float(np.mean(scores))
 
 
-def auto_share(labels: np.ndarray, scores: np.ndarray, side: str) -> float:
-    """Largest share of comments decided on one side with >= PRECISION of them right."""
-    order = np.argsort(scores if side == "approve" else -scores, kind="stable")
-    wanted = 0 if side == "approve" else 1
-    correct = np.cumsum(labels[order] == wanted)
-    counts = np.arange(1, len(order) + 1)
-    ok = np.nonzero(correct / counts >= PRECISION)[0]
-    return float((ok[-1] + 1) / len(order)) if len(ok) else 0.0
+def clean_held(labels: np.ndarray, flagged: np.ndarray) -> float:
+    clean_rows = labels == 0
+    return float(flagged[clean_rows].mean()) if clean_rows.any() else float("nan")
 
 
-def evaluate_akhbar(
-    texts: list[str], thresholds: Thresholds = DEFAULT_THRESHOLDS
-) -> tuple[np.ndarray, np.ndarray, float]:
-    """(0 approve / 1 hold / 2 reject, scores, comments per second) of decide() with the shipped lists."""
+def run_policy(
+    texts: list[str], thresholds: Thresholds = DEFAULT_THRESHOLDS, model: Model | None = None
+) -> tuple[np.ndarray, float]:
+    """(0 approve / 1 hold / 2 reject per text, comments per CPU-second) of decide() with the shipped lists."""
     lexicon = default_lexicon()
-    for text in texts[:50]:
-        decide(text, lexicon=lexicon, thresholds=thresholds)
     start = time.process_time()
-    decisions = [decide(text, lexicon=lexicon, thresholds=thresholds) for text in texts]
-    rate = len(texts) / (time.process_time() - start)
-    flags = np.array([{"approve": 0, "hold": 1, "reject": 2}[d.decision] for d in decisions])
-    scores = np.array([d.score for d in decisions])
-    return flags, scores, rate
+    decisions = [decide(t, lexicon=lexicon, thresholds=thresholds, model=model) for t in texts]
+    rate = len(texts) / max(time.process_time() - start, 1e-9)
+    return np.array([{"approve": 0, "hold": 1, "reject": 2}[d.decision] for d in decisions]), rate
 
 
-def evaluate_baseline(
-    train: tuple[list[str], list[int]], texts: list[str]
-) -> tuple[np.ndarray, np.ndarray, float]:
-    """TF-IDF (word 1-2-grams, sublinear) + LinearSVC, the usual strong-simple baseline."""
+def run_lexicon(texts: list[str]) -> np.ndarray:
+    """2 for a banned word, 1 for a suspect word, 0 otherwise: the shipped lists alone."""
+    lexicon = default_lexicon()
+    out = []
+    for text in texts:
+        actions = {hit.action for hit in lexicon.find(text)}
+        out.append(2 if "banned" in actions else 1 if actions else 0)
+    return np.array(out)
+
+
+def baseline(train_texts: list[str], train_labels: list[int]):
+    """TF-IDF (word 1-2-grams, sublinear) + LinearSVC, as a scikit-learn pipeline over cleaned texts."""
     from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline
     from sklearn.svm import LinearSVC
 
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
-    svm = LinearSVC(C=1.0)
-    svm.fit(vectorizer.fit_transform([clean(t) for t in train[0]]), train[1])
-    start = time.process_time()
-    margins = svm.decision_function(vectorizer.transform([clean(t) for t in texts]))
-    rate = len(texts) / (time.process_time() - start)
-    return (margins > 0).astype(int) * 2, margins, rate
+    pipeline = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), LinearSVC(C=1.0))
+    return pipeline.fit(svm_input(train_texts), train_labels)
+
+
+def svm_input(texts: list[str]) -> list[str]:
+    return [clean(t) for t in texts]
+
+
+def roc_auc(labels: np.ndarray, scores: np.ndarray) -> float:
+    """Threshold-free ranking quality (nan for a set with one class)."""
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(labels, scores)) if 0 < labels.mean() < 1 else float("nan")
+
+
+def cell(labels: np.ndarray, decided: np.ndarray) -> str:
+    flagged = (decided > 0).astype(int)
+    f1 = macro_f1(labels, flagged)
+    return f"{'–' if np.isnan(f1) else f'{f1:.3f}'} / {clean_held(labels, flagged):.0%}"
+
+
+def sets() -> list[CommentSet]:
+    """Every set of table 1, in order, with its role."""
+    dev = osact("dev", "tuned")
+    out = [dev, mlma(1, "recipe"), aljazeera("recipe"), aljazeera_train()]
+    news = news_sentences("recipe")
+    if news is not None:
+        out.append(news)
+    return [*out, obfuscated(dev), check_set()]
+
+
+def aljazeera_train() -> CommentSet:
+    """The held-out news comments: a seeded sample of Aljazeera's train file, never scored while choosing."""
+    names = {"0": "clean", "-1": "offensive", "-2": "obscene"}
+    rows = []
+    with (DATA / "aljazeera-comments-train.tsv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t")
+        next(reader)
+        rows = [(r[1], r[2]) for r in reader if len(r) >= 3 and r[2] in names]
+    random.Random(11).shuffle(rows)
+    rows = rows[:ALJAZEERA_HELD_OUT]
+    return CommentSet(
+        "aljazeera-comments-train sample",
+        "held out",
+        [r[0] for r in rows],
+        [0 if r[1] == "0" else 1 for r in rows],
+        [names[r[1]] for r in rows],
+    )
+
+
+def table_sets(all_sets: list[CommentSet], osact_train: tuple[list[str], list[int]]) -> dict[str, np.ndarray]:
+    print(
+        "| set | role | n, bad | akhbar decide(): macro-F1 / clean held | approve / hold / reject "
+        "| word lists alone | TF-IDF + LinearSVC (OSACT) | decide() comments per CPU-second |"
+    )
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    svm = baseline(*osact_train)
+    decided_by_set = {}
+    for s in all_sets:
+        y = np.array(s.labels)
+        decided, rate = run_policy(s.texts)
+        decided_by_set[s.name] = decided
+        shares = " / ".join(f"{np.mean(decided == k):.0%}" for k in (0, 1, 2))
+        print(
+            f"| {s.name} | {s.role} | {len(y)}, {y.mean():.0%} | {cell(y, decided)} | {shares} | "
+            f"{cell(y, run_lexicon(s.texts))} | {cell(y, svm.predict(svm_input(s.texts)) * 2)} | {rate:,.0f} |"
+        )
+    return decided_by_set
+
+
+def table_categories(all_sets: list[CommentSet], decided_by_set: dict[str, np.ndarray]) -> None:
+    print()
+    print("Per category: share flagged (hold or reject) by decide(); for MLMA also macro-F1 / clean held")
+    print("within the tweets aimed at each attribute.")
+    print("| set | category | n | flagged | macro-F1 / clean held |")
+    print("|---|---|---:|---:|---:|")
+    for s in all_sets:
+        if not s.categories or s.name.endswith("obfuscated"):
+            continue
+        decided = decided_by_set[s.name]
+        cats = np.array(s.categories)
+        y = np.array(s.labels)
+        for category in sorted(set(s.categories)):
+            rows = cats == category
+            flagged = decided[rows] > 0
+            extra = cell(y[rows], decided[rows]) if s.name.startswith("mlma") else ""
+            print(f"| {s.name} | {category} | {rows.sum()} | {flagged.mean():.0%} | {extra} |")
+
+
+def table_cross(osact_train: tuple[list[str], list[int]]) -> None:
+    demo = neutral_sentences(DEMO_PATH, NEUTRAL_SENTENCES)
+    demo += [
+        x for x in neutral_sentences(DEMO_PATH, 10**9, categories=POLITICAL_CATEGORIES) if x not in set(demo)
+    ]
+    ml = mlma(None, "")
+    dev = osact("dev", "")
+    alj_dev = aljazeera("")
+    alj_train = aljazeera_train()
+    check = check_set()
+    recipes = [
+        (
+            "OSACT train + demo sentences",
+            (osact_train[0] + demo, osact_train[1] + [0] * len(demo)),
+            [ml, alj_dev, alj_train, check],
+        ),
+        ("MLMA (all, authors' labels)", (ml.texts, ml.labels), [dev, alj_dev, alj_train, check]),
+        (
+            "OSACT train + MLMA, naively mixed",
+            (osact_train[0] + ml.texts, osact_train[1] + ml.labels),
+            [alj_dev, alj_train, check],
+        ),
+    ]
+    print()
+    print("Cross-set: trained on one source, scored on sets it never saw (macro-F1 / clean held).")
+    print(
+        "| trained on | scored on | policy: shipped lists + this classifier | classifier alone "
+        "| classifier ROC AUC | TF-IDF + LinearSVC | baseline ROC AUC |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for name, (texts, labels), targets in recipes:
+        model = fit(texts, labels, version=name)
+        svm = baseline(texts, labels)
+        for target in targets:
+            y = np.array(target.labels)
+            policy, _rate = run_policy(target.texts, model=model)
+            probabilities = np.array([model.score(t) for t in target.texts])
+            alone = (probabilities >= DEFAULT_THRESHOLDS.approve_below).astype(int)
+            margins = svm.decision_function(svm_input(target.texts))
+            print(
+                f"| {name} | {target.name} | {cell(y, policy)} | {cell(y, alone)} | "
+                f"{roc_auc(y, probabilities):.3f} | {cell(y, (margins > 0) * 2)} | {roc_auc(y, margins):.3f} |"
+            )
+
+
+def table_sweep(all_sets: list[CommentSet]) -> None:
+    sweep = (0.2, 0.25, 0.3, 0.35, 0.4)
+    print()
+    print("decide() by approve_below (reject_above unchanged): macro-F1 / clean held")
+    print("| set | role | " + " | ".join(str(t) for t in sweep) + " |")
+    print("|---|---|" + "---:|" * len(sweep))
+    for s in all_sets:
+        y = np.array(s.labels)
+        cells = []
+        for value in sweep:
+            decided, _rate = run_policy(s.texts, Thresholds(value, DEFAULT_THRESHOLDS.reject_above))
+            cells.append(cell(y, decided))
+        print(f"| {s.name} | {s.role} | " + " | ".join(cells) + " |")
 
 
 def main() -> int:
     if not (DATA / "osact2020-train.tsv").exists():
         print(f"data not found under {DATA.resolve()}; nothing to measure")
         return 0
-    train = load_osact(DATA / "osact2020-train.tsv")
-    sets = {
-        "osact2020-dev": load_osact(DATA / "osact2020-dev.tsv"),
-        "aljazeera-comments-dev": load_aljazeera(DATA / "aljazeera-comments-dev.tsv"),
-    }
-    news = ROOT / ".." / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
-    if news.exists():
-        clean_sentences = neutral_sentences(news, 2000, seed=7)
-        sets["news sentences, all clean"] = (clean_sentences, [0] * len(clean_sentences))
-    rng = random.Random(5)
-    dev_texts, dev_labels = sets["osact2020-dev"]
-    sets["osact2020-dev obfuscated"] = ([obfuscate(t, rng) for t in dev_texts], dev_labels)
+    model = default_model()
     print(
-        f"# moderation_eval {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()} "
-        f"{platform.processor() or platform.platform()}, Python {platform.python_version()}; "
-        f"thresholds approve<{DEFAULT_THRESHOLDS.approve_below} reject>={DEFAULT_THRESHOLDS.reject_above}"
+        f"# moderation_eval {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+        f"Python {platform.python_version()}; model {model.version if model else 'none'}; thresholds "
+        f"approve<{DEFAULT_THRESHOLDS.approve_below} reject>={DEFAULT_THRESHOLDS.reject_above}"
     )
-    print(
-        "| set | system | macro-F1 (not approve) | approve / hold / reject | precision approve / reject "
-        "| auto-approve @95% | auto-reject @95% | comments per CPU-second |"
-    )
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for name, (texts, labels) in sets.items():
-        y = np.array(labels)
-        for system, run in (
-            ("akhbar decide()", lambda t: evaluate_akhbar(t)),
-            ("TF-IDF + LinearSVC", lambda t: evaluate_baseline(train, t)),
-        ):
-            decided, scores, rate = run(texts)
-            approved, rejected = decided == 0, decided == 2
-            shares = " / ".join(f"{np.mean(decided == k):.0%}" for k in (0, 1, 2))
-            precision = (
-                f"{np.mean(y[approved] == 0) if approved.any() else 0:.1%} / "
-                f"{np.mean(y[rejected] == 1) if rejected.any() else 0:.1%}"
-            )
-            print(
-                f"| {name} (n={len(texts)}, {y.mean():.0%} bad) | {system} | "
-                f"{macro_f1(y, (decided > 0).astype(int)) if 0 < y.mean() < 1 else float('nan'):.3f} | "
-                f"{shares} | {precision} | "
-                f"{auto_share(y, scores, 'approve'):.1%} | {auto_share(y, scores, 'reject'):.1%} | {rate:,.0f} |"
-            )
-    print()
-    print(
-        "akhbar decide(), by approve_below (reject_above unchanged): macro-F1 (not approve) / share approved"
-    )
-    sweep = (0.15, 0.2, 0.25, 0.3, 0.35)
-    print("| set | " + " | ".join(f"approve_below {t}" for t in sweep) + " |")
-    print("|---|" + "---:|" * len(sweep))
-    for name, (texts, labels) in sets.items():
-        y = np.array(labels)
-        cells = []
-        for value in sweep:
-            thresholds = Thresholds(approve_below=value, reject_above=DEFAULT_THRESHOLDS.reject_above)
-            decided = evaluate_akhbar(texts, thresholds)[0]
-            f1 = macro_f1(y, (decided > 0).astype(int)) if 0 < y.mean() < 1 else float("nan")
-            cells.append(f"{f1:.3f} / {np.mean(decided == 0):.0%}")
-        print(f"| {name} | " + " | ".join(cells) + " |")
+    osact_train = load_osact(DATA / "osact2020-train.tsv")
+    all_sets = sets()
+    decided = table_sets(all_sets, osact_train)
+    table_categories(all_sets, decided)
+    table_cross(osact_train)
+    table_sweep(all_sets)
     return 0
 
 

@@ -18,6 +18,8 @@ nor the recency boost favours them; "now" is the newest distractor's date.
     .venv/bin/python bench/search_eval.py --distractors 3000 # a quick run
     .venv/bin/python bench/search_eval.py --grid             # also compare ranking settings
     .venv/bin/python bench/search_eval.py --no-baselines --database postgres://postgres@127.0.0.1:5432/akhbar_eval
+    .venv/bin/python bench/search_eval.py --save-top var/bench/top-sqlite.json   # then the same on PostgreSQL,
+    .venv/bin/python bench/search_eval.py --overlap var/bench/top-sqlite.json var/bench/top-pg.json
 """
 
 from __future__ import annotations
@@ -112,7 +114,10 @@ def scores(ranks: np.ndarray, halves: np.ndarray) -> dict:
     }
 
 
-def akhbar_ranks(queries, relevant_page: list[int], ranking, now, rerank) -> np.ndarray:
+def akhbar_ranks(
+    queries, relevant_page: list[int], ranking, now, rerank, tops: list | None = None
+) -> np.ndarray:
+    """Rank of each question's paragraph in akhbar's first page; ``tops`` receives each first page."""
     from akhbar.search.service import search
 
     ranks = []
@@ -121,8 +126,29 @@ def akhbar_ranks(queries, relevant_page: list[int], ranking, now, rerank) -> np.
             text, page=1, per_page=10, ranking=ranking, now=now, with_snippets=False, rerank=rerank
         )
         ids = [h.page_id for h in results.hits]
+        if tops is not None:
+            tops.append(ids)
         ranks.append(ids.index(relevant_page[d]) + 1 if relevant_page[d] in ids else 10**9)
     return np.array(ranks)
+
+
+def save_tops(path: str, tops: list[list[int]]) -> None:
+    """The first pages as the documents' external ids (comparable across databases)."""
+    from akhbar.importers.models import ImportedItem
+
+    external = dict(ImportedItem.objects.values_list("page_id", "external_id"))
+    Path(path).write_text(json.dumps([[external[pk] for pk in top] for top in tops]), encoding="utf-8")
+
+
+def overlap(path_a: str, path_b: str, halves: np.ndarray) -> None:
+    """Mean share of the top ten two runs have in common (e.g. SQLite and PostgreSQL), per half."""
+    a = json.loads(Path(path_a).read_text(encoding="utf-8"))
+    b = json.loads(Path(path_b).read_text(encoding="utf-8"))
+    shares = np.array([len(set(x) & set(y)) / max(len(x), len(y), 1) for x, y in zip(a, b, strict=True)])
+    top1 = np.array([bool(x and y and x[0] == y[0]) for x, y in zip(a, b, strict=True)])
+    print(
+        f"top-10 overlap {shares.mean():.3f} (dev {shares[halves == 0].mean():.3f}, test {shares[halves == 1].mean():.3f}); same first result {top1.mean():.3f}"
+    )
 
 
 def fts5_raw_ranks(docs: list[str], queries) -> np.ndarray:
@@ -161,11 +187,21 @@ def main() -> None:
     parser.add_argument("--grid", action="store_true", help="also score other ranking settings")
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument(
+        "--save-top", metavar="FILE", help="write akhbar's first pages (external ids) as JSON"
+    )
+    parser.add_argument(
+        "--overlap", nargs=2, metavar="FILE", help="only compare two --save-top files (top-10 overlap)"
+    )
+    parser.add_argument(
         "--database", default="sqlite", help="sqlite (a fresh file under var/bench/), or a postgres:// URL"
     )
     args = parser.parse_args()
     if not corpus.data_available():
         sys.exit("../shared/data is missing: nothing to evaluate")
+    if args.overlap:
+        _arcd, _news, queries = load(args.distractors)
+        overlap(*args.overlap, np.array([h for _, _, h in queries]))
+        return
 
     url = searchdb.sqlite_url("search_eval") if args.database == "sqlite" else args.database
     searchdb.setup(url)
@@ -185,7 +221,10 @@ def main() -> None:
 
     rows = []
     t0 = time.perf_counter()
-    ranks = akhbar_ranks(queries, relevant_page, DEFAULT_RANKING, now, DEFAULT_RERANK)
+    tops: list[list[int]] = []
+    ranks = akhbar_ranks(queries, relevant_page, DEFAULT_RANKING, now, DEFAULT_RERANK, tops)
+    if args.save_top:
+        save_tops(args.save_top, tops)
     from django.db import connection
 
     engine = "SQLite FTS5" if connection.vendor == "sqlite" else "PostgreSQL tsvector"

@@ -20,7 +20,7 @@ is built once (--no-queries) and measured as often as needed:
     .venv/bin/python bench/search_scale.py --sizes 1000000 --reuse                # measure
     .venv/bin/python bench/search_scale.py --sizes 100000 --name search_scale_100k --reuse --compare-exact
 
-On SQLite each size also prints how the queries were planned (akhbar.search.backends.SQLiteBackend.plan)
+On SQLite each size also prints how the queries were planned (akhbar.search.backends.sqlite.planner)
 and, with --compare-exact, the latency of running every query as one plain MATCH (the bounded plans off)
 and the share of that first page which the bounded plans find.
 """
@@ -119,7 +119,7 @@ def measure(qs: list[str]) -> tuple[list[float], int, list[list[int]]]:
 
 
 def plan_kinds(qs: list[str]) -> dict[str, int]:
-    """How SQLite runs each query (akhbar.search.backends.SQLiteBackend.plan)."""
+    """How SQLite runs each query (akhbar.search.backends.sqlite.planner)."""
     from django.db import connection
 
     from akhbar.search.backends import get_backend
@@ -134,9 +134,9 @@ def plan_kinds(qs: list[str]) -> dict[str, int]:
             continue
         with connection.cursor() as cursor:
             if parsed.phrases:
-                plan = backend.plan_phrases(cursor, parsed)
+                plan = backend.planner.plan_phrases(cursor, parsed)
             else:
-                plan = backend.plan(cursor, parsed.words)
+                plan = backend.planner.plan(cursor, parsed.words)
         if plan.exact:
             kind = "plain MATCH"
         elif plan.newest:
@@ -155,14 +155,13 @@ def plan_kinds(qs: list[str]) -> dict[str, int]:
 
 def exactly(run):
     """``run()`` with the bounded plans turned off: every query is one plain MATCH (the old way)."""
-    from akhbar.search import backends
+    from django.conf import settings
+    from django.test import override_settings
 
-    saved = backends.SELECT_BUDGET, backends.SCORE_LIMIT
-    backends.SELECT_BUDGET = backends.SCORE_LIMIT = 10**12
-    try:
+    options = dict((getattr(settings, "AKHBAR_SEARCH", None) or {}).get("OPTIONS", {}))
+    options.update(SELECT_BUDGET=10**12, SCORE_LIMIT=10**12)
+    with override_settings(AKHBAR_SEARCH={"OPTIONS": options}):
         return run()
-    finally:
-        backends.SELECT_BUDGET, backends.SCORE_LIMIT = saved
 
 
 def overlap(pages: list[list[int]], reference: list[list[int]]) -> float:

@@ -52,10 +52,10 @@ def make_section(site: Site, title: str = "رياضة", slug: str | None = None)
     return home.add_child(instance=SectionPage(title=title, slug=slug or f"section-{next(_counter)}"))
 
 
-def make_image(category: str = "sport"):
+def make_image(category: str = "sport", size: tuple[int, int] = (320, 180)):
     n = next(_counter)
     image = get_image_model()(title=f"صورة {n}")
-    handle = io.BytesIO(draw_lead_image(str(n), category, size=(320, 180)))
+    handle = io.BytesIO(draw_lead_image(str(n), category, size=size))
     handle.name = f"test-{n}.jpg"
     image.file = ImageFile(handle)
     image.save()

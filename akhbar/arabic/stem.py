@@ -33,6 +33,7 @@ __all__ = [
     "StemRules",
     "light_stem",
     "make_stemmer",
+    "nisba_stem",
     "snowball_stem",
 ]
 
@@ -218,6 +219,23 @@ _default_stem = make_stemmer(DEFAULT_RULES)
 def light_stem(word: str) -> str:
     """Light-stem one normalized word; short words and protected names come back unchanged."""
     return _default_stem(word)
+
+
+# What follows a light stem when the word is a nisba (relative adjective) form of it: بلدي, بلدية (يه
+# after normalization), بلديات, بلديين, بلديون, بلديتها. Not ين alone: البلدين is a dual of بلد.
+NISBA_RESTS = frozenset(("ي", "يه", "يات", "يين", "يون", "يا"))
+
+
+def nisba_stem(word: str) -> str:
+    """``light_stem`` with the nisba ending kept (a normalized word in, as for light_stem): البلدية,
+    بلدي, البلديات -> بلدي, where light_stem gives بلد, the stem of البلد "the country"; الدولية -> دولي,
+    not دول "states". Search uses it to tell a word's own matches from matches of its shorter stem."""
+    light = light_stem(word)
+    at = word.rfind(light + "ي")
+    if at < 0:
+        return light
+    rest = word[at + len(light) :]
+    return light + "ي" if rest in NISBA_RESTS or rest.startswith("يت") else light
 
 
 _snowball = threading.local()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from akhbar.moderation.policy import DEFAULT_THRESHOLDS, Thresholds, decide
+from akhbar.moderation.store import active_lexicon
 
 from . import conf, security
 from .models import AuditEntry, Ban, Comment, Report
@@ -134,7 +135,9 @@ def submit(submission: Submission, profile) -> Comment:
     if not cache.add(dup_key, 1, timeout=conf.duplicate_seconds()):
         raise Refused(409, duplicate)
 
-    decision = decide(submission.body, title=submission.title, thresholds=thresholds_for(profile))
+    decision = decide(
+        submission.body, title=submission.title, thresholds=thresholds_for(profile), lexicon=active_lexicon()
+    )
     status = status_for(decision)
     now = timezone.now()
     comment = Comment(
@@ -169,19 +172,19 @@ def submit(submission: Submission, profile) -> Comment:
 
 
 def purge_article(article_id: int) -> None:
-    """Forget the article's cached comment thread and purge the page from the front-end cache / CDN."""
+    """Forget the article's cached comment thread and purge the article page (the only cached page that
+    shows comments) from the page cache and the front-end cache / CDN; failures are logged."""
     cache.delete(THREAD_KEY.format(article_id))
-    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
     from akhbar.news.models import ArticlePage
+    from akhbar.news.purge import purge
 
     page = ArticlePage.objects.filter(pk=article_id).first()
     if page is None:
         return
     try:
-        purge_page_from_cache(page)
-    except Exception:  # noqa: BLE001 - a CDN outage must not undo a moderator's decision
-        log.warning("comments: front-end cache purge failed for page %s", article_id, exc_info=True)
+        purge([page.get_full_url()])
+    except Exception:  # noqa: BLE001 - a cache outage must not undo a moderator's decision
+        log.warning("comments: cache purge failed for page %s", article_id, exc_info=True)
 
 
 def thread(article_id: int) -> tuple[list[Comment], int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .policy import CATEGORIES, CATEGORY_LABELS
+from .categories import CATEGORIES, CATEGORY_LABELS
 
 
 class ModerationTerm(models.Model):

@@ -9,8 +9,10 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
         from wagtail.models import Site
 
+        from akhbar.network.brand import forget_brands
         from akhbar.network.directory import forget_directory
         from akhbar.network.models import SiteProfile
 
@@ -20,4 +22,9 @@ class NetworkConfig(AppConfig):
             )
             post_delete.connect(
                 forget_directory, sender=model, dispatch_uid=f"akhbar-dir-del-{model.__name__}"
+            )
+        for model in (SiteProfile, get_image_model()):
+            post_save.connect(forget_brands, sender=model, dispatch_uid=f"akhbar-brand-save-{model.__name__}")
+            post_delete.connect(
+                forget_brands, sender=model, dispatch_uid=f"akhbar-brand-del-{model.__name__}"
             )

@@ -3,6 +3,7 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from akhbar.network.brand import brand_for
 from akhbar.network.directory import network_last_change, network_sites
 from akhbar.network.models import NetworkSettings, SiteProfile
 
@@ -32,6 +33,7 @@ def network(request):
         return {}
     return {
         "site_profile": SimpleLazyObject(lambda: _profile(request)),
+        "brand": SimpleLazyObject(lambda: brand_for(_profile(request))),
         "network": SimpleLazyObject(lambda: NetworkSettings.load(request_or_site=request)),
         "network_sites": SimpleLazyObject(network_sites),
         "network_last_change": SimpleLazyObject(network_last_change),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 
 from akhbar.arabic.dates import DateStyle
+from akhbar.network.svg import validate_svg_logo
 
 MONTH_CHOICES = [
     ("levantine", _("شامية: كانون الثاني، شباط…")),
@@ -25,6 +26,15 @@ CLOCK_CHOICES = [(24, _("24 ساعة")), (12, _("12 ساعة (ص/م)"))]
 ZONE_LABEL_CHOICES = [("gmt", _("بتوقيت غرينتش (GMT)")), ("local", _("بالتوقيت المحلي للموقع"))]
 
 hex_color = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("أدخل لونًا بصيغة #RRGGBB."))
+
+
+def validate_site_url(value: str) -> None:
+    """An absolute http(s) address, or a path on the site itself (/about/corrections/)."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"], message=_("أدخل رابطًا كاملًا (https://…) أو مسارًا يبدأ بـ /."))(
+        value
+    )
 
 
 def validate_time_zone(value: str) -> None:
@@ -89,6 +99,40 @@ class SiteProfile(BaseSiteSetting):
     accent_color = models.CharField(
         _("اللون المميز"), max_length=7, default="#b3121d", validators=[hex_color]
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("الشعار (صورة)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "صورة عريضة للشعار (PNG بخلفية شفافة يفضَّل). تظهر في الترويسة، ومنها تُصنع نسخة PNG "
+            "لا تتجاوز 600×60 لمحركات البحث."
+        ),
+    )
+    logo_svg = models.FileField(
+        _("الشعار (SVG)"),
+        upload_to="logos/",
+        blank=True,
+        validators=[validate_svg_logo],
+        help_text=_("اختياري: نسخة متجهة للترويسة. تُرفض الملفات التي تحتوي على نصوص برمجية أو روابط خارجية."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("صورة المشاركة الافتراضية"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("تظهر عند مشاركة الصفحة الرئيسية والأقسام وكل صفحة بلا صورة (1200×630 يفضَّل)."),
+    )
+    publishing_principles_url = models.CharField(
+        _("رابط مبادئ النشر"), max_length=255, blank=True, validators=[validate_site_url]
+    )
+    corrections_policy_url = models.CharField(
+        _("رابط سياسة التصحيحات"), max_length=255, blank=True, validators=[validate_site_url]
+    )
     comment_max_length = models.PositiveIntegerField(_("الحد الأقصى لطول التعليق"), default=1000)
     comment_approve_below = models.FloatField(
         _("حد النشر التلقائي للتعليقات"),
@@ -125,6 +169,16 @@ class SiteProfile(BaseSiteSetting):
             heading=_("التاريخ والأرقام"),
         ),
         FieldPanel("accent_color"),
+        MultiFieldPanel(
+            [
+                FieldPanel("logo"),
+                FieldPanel("logo_svg"),
+                FieldPanel("social_image"),
+                FieldPanel("publishing_principles_url"),
+                FieldPanel("corrections_policy_url"),
+            ],
+            heading=_("الشعار والسياسات"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("comment_max_length"),

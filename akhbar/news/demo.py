@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 
 from akhbar.arabic.slugs import slugify_arabic
 from akhbar.network.models import NetworkSettings, SiteProfile
-from akhbar.news.demo_images import draw_lead_image
+from akhbar.news.demo_images import draw_lead_image, draw_logo, draw_social_card
 from akhbar.news.models import ArticlePage, ArticleRelatedPick, Author, HomePage, SectionPage
 
 DEMO_FILE = settings.BASE_DIR / "data" / "demo" / "jawharafm-demo.jsonl.gz"
@@ -68,6 +68,7 @@ class DemoSite:
     clock: int
     zone_label: str
     accent: str
+    motif: str  # the emblem of the site's program-drawn logo (see demo_images.draw_logo)
     default: bool = False
 
 
@@ -86,6 +87,7 @@ DEMO_SITES = [
         24,
         "gmt",
         "#0f6b5c",
+        "arch",
         default=True,
     ),
     DemoSite(
@@ -102,6 +104,7 @@ DEMO_SITES = [
         12,
         "local",
         "#b3121d",
+        "sun",
     ),
     DemoSite(
         "tunis.localhost",
@@ -117,6 +120,7 @@ DEMO_SITES = [
         24,
         "local",
         "#1d4f91",
+        "waves",
     ),
 ]
 
@@ -252,6 +256,7 @@ def build_demo_network(
                 "clock": demo_site.clock,
                 "zone_label": demo_site.zone_label,
                 "accent_color": demo_site.accent,
+                **site_identity(demo_site),
             },
         )
         site_sections = {}
@@ -274,7 +279,9 @@ def build_demo_network(
         paras = paragraphs(row["text"])
         summary = lead_summary(paras)
         image = image_model(title=f"رسم توضيحي: {row['title'][:80]}")
-        image.file = ImageFile(_named_bytes(draw_lead_image(row["id"], category), f"demo-{row['id']}.jpg"))
+        # 4:3 and 1600 px wide, so the 16:9, 4:3 and 1:1 crops for search engines are all 1200 px wide
+        drawn = draw_lead_image(row["id"], category, size=(1600, 1200))
+        image.file = ImageFile(_named_bytes(drawn, f"demo-{row['id']}.jpg"))
         image.save()
         updated = published + timedelta(hours=3, minutes=index % 50) if index % 4 == 0 else published
         article = ArticlePage(
@@ -312,8 +319,42 @@ def build_demo_network(
             for sort_order, other in enumerate(stories[max(0, position - 2) : position]):
                 picks.append(ArticleRelatedPick(page_ref=article, page=other, sort_order=sort_order))
     ArticleRelatedPick.objects.bulk_create(picks)
+    _demo_coverage(sections, created)
     sync_ports(port)
     return {"sites": len(DEMO_SITES), "articles": len(created), "picks": len(picks)}
+
+
+def _demo_coverage(sections: list[dict], created: list) -> None:
+    """One live coverage page on the first site, built from its latest demo articles."""
+    from akhbar.live.demo import build_demo_coverage
+
+    first_site = sections[0]
+    section = next(iter(first_site.values()))
+    roots = {s.path for s in first_site.values()}
+    stories = [a for a, _category in created if a.path[: -Page.steplen] in roots]
+    stories.sort(key=lambda a: a.first_published, reverse=True)
+    if stories:
+        build_demo_coverage(section, stories)
+
+
+def site_identity(demo_site: DemoSite) -> dict:
+    """The site's logo and default share image, drawn by the program in its accent colour."""
+    image_model = get_image_model()
+    slug = demo_site.name_latin.lower().replace(" ", "-")
+    logo = image_model(title=f"شعار {demo_site.name_ar} (رسم آلي)")
+    logo.file = ImageFile(
+        _named_bytes(draw_logo(demo_site.name_ar, demo_site.accent, demo_site.motif), f"logo-{slug}.png")
+    )
+    logo.save()
+    card = image_model(title=f"صورة المشاركة لموقع {demo_site.name_ar} (رسم آلي)")
+    card.file = ImageFile(
+        _named_bytes(
+            draw_social_card(demo_site.name_ar, demo_site.tagline, demo_site.accent, demo_site.motif),
+            f"share-{slug}.jpg",
+        )
+    )
+    card.save()
+    return {"logo": logo, "social_image": card}
 
 
 def _unique_slug(parent: Page, page: Page) -> None:

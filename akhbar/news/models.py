@@ -18,9 +18,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from akhbar.api.fields import article_api_fields, listing_api_fields
+from akhbar.news import frontpage
 from akhbar.news.blocks import ArticleBodyBlock
 from akhbar.news.cache import CachedPageMixin
-from akhbar.news.meta import share_links, structured_data
+from akhbar.news.frontpage import FrontPageBlock
+from akhbar.news.meta import share_links
 from akhbar.news.queries import LISTING_PAGE_SIZE, latest_articles, more_from_network, more_news
 
 TEXT_MAX = 300
@@ -32,8 +35,22 @@ class Author(models.Model):
     slug = models.SlugField(_("المعرف في الرابط"), max_length=120, unique=True, allow_unicode=True)
     role = models.CharField(_("الصفة"), max_length=120, blank=True)
     bio = models.TextField(_("نبذة"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("الصورة"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("bio")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
 
     class Meta:
         verbose_name = _("كاتب")
@@ -56,8 +73,17 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
     """The home of one site of the network, with author and tag listings under it."""
 
     intro = models.CharField(_("مقدمة"), max_length=TEXT_MAX, blank=True)
+    front_page = StreamField(
+        FrontPageBlock(),
+        verbose_name=_("تصميم الصفحة الأولى"),
+        blank=True,
+        help_text=_(
+            "رتّب كتل الصفحة الأولى. إن تُرك فارغًا تُبنى الصفحة الأولى تلقائيًا من آخر الأخبار وأقسام الموقع."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("front_page")]
+    api_fields = listing_api_fields()
     subpage_types = ["news.SectionPage"]
     max_count_per_parent = 1
 
@@ -77,7 +103,11 @@ class HomePage(CachedPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def home(self, request):
-        return self.render(request, context_overrides=self.listing_context(request, latest_articles(self)))
+        context = self.listing_context(request, latest_articles(self))
+        if context["articles"].number == 1:
+            rows = frontpage.build(self)
+            context["front_rows"] = rows if any(row["stories"] for row in rows) else None
+        return self.render(request, context_overrides=context)
 
     @path("author/<str:slug>/", name="author")
     def author(self, request, slug: str):
@@ -101,8 +131,9 @@ class SectionPage(CachedPageMixin, Page):
     menu_order = models.PositiveSmallIntegerField(_("ترتيب في القائمة"), default=10)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("menu_order")]
+    api_fields = listing_api_fields()
     parent_page_types = ["news.HomePage"]
-    subpage_types = ["news.ArticlePage"]
+    subpage_types = ["news.ArticlePage", "live.LiveCoveragePage"]
 
     class Meta:
         verbose_name = _("قسم")
@@ -115,9 +146,23 @@ class SectionPage(CachedPageMixin, Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedPageMixin, Page):
     """A news story: everything on the reference article page except the comments."""
 
+    NEWS = "news"
+    OPINION = "opinion"
+    KINDS = [(NEWS, _("خبر")), (OPINION, _("رأي"))]
+
+    kind = models.CharField(
+        _("النوع"), max_length=12, choices=KINDS, default=NEWS, db_default=NEWS, db_index=True
+    )
+    column_name = models.CharField(
+        _("اسم الزاوية"),
+        max_length=80,
+        blank=True,
+        db_default="",
+        help_text=_("لمقالات الرأي: اسم زاوية الكاتب."),
+    )
     kicker = models.CharField(_("العنوان التمهيدي"), max_length=80, blank=True)
     summary = models.TextField(_("الملخص"), max_length=600, blank=True)
     dateline_city = models.CharField(_("مدينة الخبر"), max_length=80, blank=True)
@@ -143,6 +188,7 @@ class ArticlePage(Page):
     )
 
     content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("column_name")], heading=_("نوع المقال")),
         FieldPanel("kicker"),
         FieldPanel("summary"),
         FieldPanel("dateline_city"),
@@ -151,6 +197,7 @@ class ArticlePage(Page):
             heading=_("الصورة الرئيسية"),
         ),
         FieldPanel("body"),
+        InlinePanel("corrections", label=_("التصحيحات والتحديثات")),
         InlinePanel("sources", label=_("المصادر")),
         InlinePanel("related_picks", label=_("اختيارات المحرر: قد يهمك أيضًا"), max_num=6),
     ]
@@ -159,11 +206,15 @@ class ArticlePage(Page):
         FieldPanel("tags"),
         MultiFieldPanel([FieldPanel("first_published"), FieldPanel("last_updated")], heading=_("التواريخ")),
     ]
+    # What search reads, for Wagtail's own index and akhbar's (akhbar.search.indexing.indexed_fields):
+    # akhbar_field names the column of akhbar's index; Page's title is the headline. The lead image's
+    # caption is not searched (the demo's are generated, and snippets never quote a caption).
     search_fields = Page.search_fields + [
-        index.SearchField("kicker"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
+        index.SearchField("kicker", akhbar_field="summary"),
+        index.SearchField("summary", akhbar_field="summary"),
+        index.SearchField("body", akhbar_field="body"),
     ]
+    api_fields = article_api_fields()
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
 
@@ -191,7 +242,6 @@ class ArticlePage(Page):
         )
         url = self.get_full_url(request)
         context["share_links"] = share_links(url, self.title)
-        context["structured_data"] = structured_data(self, url, context)
         return context
 
     def related_stories(self, limit: int = 6) -> list[ArticlePage]:
@@ -217,6 +267,13 @@ class ArticlePage(Page):
             by_pk = {story.pk: story for story in found}
             stories += [by_pk[pk] for pk in wanted if pk in by_pk]
         return stories
+
+    @property
+    def modified_at(self):
+        """When the story last changed for readers: its last update or its latest correction note."""
+        notes = [c.noted_at for c in self.corrections.all()]
+        stamps = [d for d in (self.last_updated, self.first_published, *notes) if d]
+        return max(stamps) if stamps else None
 
     def touch_for_publish(self, now=None) -> None:
         now = now or timezone.now()
@@ -247,3 +304,6 @@ class ArticleRelatedPick(Orderable):
     )
 
     panels = [FieldPanel("page")]
+
+
+from akhbar.news.corrections import ArticleCorrection  # noqa: E402,F401  (a model of this app)

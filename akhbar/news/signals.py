@@ -1,11 +1,12 @@
-"""Keep article dates, the network clock and cached lists right when editors publish."""
+"""Keep article dates, the network clock, cached lists and cached pages right when editors publish,
+unpublish, move or delete (purging: akhbar.news.purge)."""
 
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from akhbar.network.directory import forget_last_change
-from akhbar.news.cache import purge_pages
+from akhbar.news.purge import purge_page
 
 
 def on_page_published(sender, instance, revision=None, **kwargs) -> None:
@@ -57,8 +58,25 @@ def on_page_unpublished(sender, instance, **kwargs) -> None:
 
 
 def _forget_around(page) -> None:
-    """A change to `page` shows on it, its section and its site home: drop their cached copies."""
+    """A change to `page` shows on it, its section, its site home and more (akhbar.news.purge): drop
+    the cached lists and purge the cached pages."""
     ancestors = list(page.get_ancestors().values_list("pk", flat=True))
     forget_last_change()
     cache.delete_many([f"akhbar:network-strip:{pk}" for pk in ancestors])
-    purge_pages([page.pk, *ancestors])
+    purge_page(page)
+
+
+def on_page_moving(sender, instance, **kwargs) -> None:
+    """Before a move: the page's old address and the lists it leaves."""
+    _forget_around(instance)
+
+
+def on_page_moved(sender, instance, **kwargs) -> None:
+    """After a move: the new address and the lists it joins."""
+    _forget_around(instance.specific_deferred)
+
+
+def on_page_deleting(sender, instance, **kwargs) -> None:
+    """Before a delete (pre_delete, so its URLs, authors and tags can still be read)."""
+    if getattr(instance, "live", False):
+        _forget_around(instance)

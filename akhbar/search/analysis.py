@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from akhbar.arabic.analyzer import INDEX_ANALYZER, QUERY_ANALYZER
 from akhbar.arabic.normalize import normalize_for_search
-from akhbar.arabic.stem import DEFAULT_RULES, light_stem
+from akhbar.arabic.stem import DEFAULT_RULES, light_stem, nisba_stem
 from akhbar.arabic.tokenize import WORD_RE
 
 FIELDS = ("title", "summary", "body")
@@ -47,10 +47,13 @@ def field_streams(text: str) -> Streams:
 
 @dataclass(frozen=True, slots=True)
 class WordTerms:
-    """The terms one query word stands for: its light term and the others."""
+    """The terms one query word stands for: its light term and the others; ``nisba`` is the word's
+    light stem with its nisba ending kept when the light stem drops it (البلدية: بلدي, light بلد), so
+    that the second stage can tell the word's own forms from its shorter stem's (البلد)."""
 
     light: str
     extra: tuple[str, ...] = ()
+    nisba: str = ""
 
     @property
     def all(self) -> tuple[str, ...]:
@@ -62,7 +65,16 @@ def query_word(word: str) -> WordTerms | None:
     terms = QUERY_ANALYZER.word_terms(word)
     if not terms:
         return None
-    return WordTerms(terms[0], tuple(terms[1:]))
+    return WordTerms(terms[0], tuple(terms[1:]), nisba_form(word, terms[0]))
+
+
+def nisba_form(word: str, light: str) -> str:
+    """The word's nisba stem when it keeps letters its light stem ``light`` drops, else ""."""
+    normalized = normalize_for_search(word)
+    if not normalized or light_stem(normalized) != light:
+        return ""
+    form = nisba_stem(normalized)
+    return form if form != light else ""
 
 
 def query_words(text: str) -> list[WordTerms]:

@@ -10,10 +10,12 @@ from datetime import datetime
 
 from django.db import connection, transaction
 from django.utils.html import strip_tags
+from wagtail.fields import StreamValue
 from wagtail.models import Page, Site
+from wagtail.search import index
 
-from .analysis import field_streams
-from .backends import get_backend
+from .analysis import FIELDS, field_streams
+from .backends import forget_corpus_size, get_backend
 from .models import SearchEntry
 
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
@@ -53,9 +55,10 @@ def _stream_strings(value) -> Iterable[str]:
             )
 
 
-def body_text(article) -> str:
-    """The words of an article's body: paragraphs, quotes with their speakers, image captions."""
-    raw = article.body.raw_data if hasattr(article.body, "raw_data") else article.body
+def body_text(article, name: str = "body") -> str:
+    """The words of a StreamField: paragraphs, quotes with their speakers, image captions in the body."""
+    value = getattr(article, name)
+    raw = value.raw_data if hasattr(value, "raw_data") else value
     parts = [plain_text(s) for s in _stream_strings(list(raw or []))]
     return "\n".join(p for p in parts if p)
 
@@ -71,21 +74,50 @@ def site_for_path(path: str, sites: Sequence[Site] | None = None) -> Site | None
     return best
 
 
+def indexed_fields(model) -> dict[str, tuple[str, ...]]:
+    """Index column (title, summary, body) -> the model's fields that fill it, in order: read from the
+    model's ``search_fields`` (the one definition of what search reads, shared with Wagtail's own
+    index). A ``SearchField`` names its column with ``akhbar_field``; Wagtail's ``title`` is the
+    headline; other fields stay out of akhbar's index."""
+    columns: dict[str, list[str]] = {column: [] for column in FIELDS}
+    for search_field in model.get_search_fields():
+        if not isinstance(search_field, index.SearchField):
+            continue
+        default = "title" if search_field.field_name == "title" else None
+        column = search_field.kwargs.get("akhbar_field", default)
+        if column is not None and search_field.field_name not in columns[column]:
+            columns[column].append(search_field.field_name)
+    return {column: tuple(names) for column, names in columns.items()}
+
+
+def field_text(article, name: str) -> str:
+    """The text of one field as a reader sees it (a StreamField's blocks, rich text without tags)."""
+    value = getattr(article, name, None)
+    if value is None:
+        return ""
+    if isinstance(value, StreamValue):
+        return body_text(article, name)
+    return plain_text(str(value))
+
+
 def document_for(article, sites: Sequence[Site] | None = None) -> IndexDocument:
-    """The index document of a live ArticlePage."""
+    """The index document of a live ArticlePage: its fields as ``indexed_fields`` maps them."""
     site = site_for_path(article.path, sites)
     parent_path = article.path[: -Page.steplen]
     section_id = Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
-    summary = " ".join(p for p in (article.kicker, article.summary) if p)
-    caption = article.lead_caption or ""
+    columns = indexed_fields(type(article))
+    text = {
+        column: [t for t in (field_text(article, name) for name in names) if t]
+        for column, names in columns.items()
+    }
     return IndexDocument(
         page_id=article.pk,
         site_id=site.pk if site else None,
         section_id=section_id,
         published=article.first_published or article.first_published_at or article.last_published_at,
-        title=article.title,
-        summary=summary,
-        body="\n".join(p for p in (body_text(article), caption) if p),
+        title=" ".join(text["title"]) or article.title,
+        summary=" ".join(text["summary"]),
+        body="\n".join(text["body"]),
     )
 
 
@@ -118,6 +150,7 @@ def write_documents(documents: Sequence[IndexDocument], *, new_pages: bool = Fal
         ]
         with connection.cursor() as cursor:
             backend.write(cursor, rows)
+    forget_corpus_size()
 
 
 def index_pages(page_ids: Iterable[int]) -> int:
@@ -135,8 +168,8 @@ def index_pages(page_ids: Iterable[int]) -> int:
 
 def remove_pages(page_ids: Iterable[int]) -> None:
     page_ids = list(page_ids)
-    if page_ids:
-        SearchEntry.objects.filter(page_id__in=page_ids).delete()
+    if page_ids and SearchEntry.objects.filter(page_id__in=page_ids).delete()[0]:
+        forget_corpus_size()
 
 
 def reindex_all(batch_size: int = 500, progress: Callable[[int, int], None] | None = None) -> int:
@@ -148,6 +181,7 @@ def reindex_all(batch_size: int = 500, progress: Callable[[int, int], None] | No
         SearchEntry.objects.all().delete()
         with connection.cursor() as cursor:
             backend.clear(cursor)
+    forget_corpus_size()
     ids = list(ArticlePage.objects.live().order_by("pk").values_list("pk", flat=True))
     sites = list(Site.objects.select_related("root_page"))
     done = 0

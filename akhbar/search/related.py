@@ -70,7 +70,7 @@ def more_like_this_query(entry: SearchEntry) -> ParsedQuery:
         weight[term] += count
     backend = get_backend()
     df = backend.document_frequencies(list(words))
-    n = max(SearchEntry.objects.count(), 1) if df else 1
+    n = max(backend.corpus_size(), 1) if df else 1
     ranked = sorted(words, key=lambda t: -weight[t] * idf(df.get(t, 0), n))
     return ParsedQuery(text=entry.title, words=[words[t] for t in ranked[:QUERY_WORDS]])
 

@@ -20,8 +20,9 @@ index analyzer (so a word matches in any of its forms), and combined in log spac
                                             word that is absent. News is written as an inverted
                                             pyramid: a story about something names it in its lede.
 
-The weights were chosen by coordinate ascent on the "dev" half of bench/search_eval.py's questions
-(bench/search_tune.py reproduces the choice) and checked on the "test" half; see docs/decisions.md.
+The weights, the window and the lede scale are what bench/search_tune.py finds (a grid of windows and
+lede scales, coordinate ascent of the weights, on the "dev" half of bench/search_eval.py's questions
+only; it prints whether they equal these); the "test" half checks them. See docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from akhbar.arabic.analyzer import INDEX_ANALYZER
+from akhbar.arabic.normalize import normalize_for_search
+from akhbar.arabic.stem import nisba_stem
 from akhbar.arabic.tokenize import WORD_RE
 
 from .analysis import WordTerms
@@ -40,13 +43,18 @@ from .analysis import WordTerms
 class Rerank:
     depth: int = 30
     window: int = 20
-    proximity_weight: float = 0.87
-    pair_weight: float = 0.77
-    saturation_weight: float = 0.23
-    lede_weight: float = 4.33
+    proximity_weight: float = 1.0
+    pair_weight: float = 0.35
+    saturation_weight: float = 0.15
+    lede_weight: float = 3.0
     lede_scale: float = 5.0
     reference_length: float = 250.0
     max_chars: int = 4000
+    # A query word with a nisba ending (البلدية) that a story matches only through its shorter stem
+    # (البلد, البلدان) counts this much of its weight in every signal above; only for light stems of at
+    # most nisba_stem_letters letters (docs/decisions.md).
+    nisba_discount: float = 0.5
+    nisba_stem_letters: int = 3
 
 
 DEFAULT_RERANK = Rerank()
@@ -71,10 +79,18 @@ def idf(df: int, n: int) -> float:
 STOPWORD = -2
 
 
-def _matches(text: str, lookup: dict[str, int], seen: dict[str, int]) -> tuple[list[tuple[int, int]], int]:
+def _matches(
+    text: str,
+    lookup: dict[str, int],
+    seen: dict[str, int],
+    nisba: list[str] | None = None,
+    own_forms: set[int] | None = None,
+) -> tuple[list[tuple[int, int]], int]:
     """(position, query word number) of every word of ``text`` that matches a query word, positions
     counted over the words that are not stopwords, and how many such words there are. ``seen``
-    remembers each distinct word's answer for the query (shared by its candidates)."""
+    remembers each distinct word's answer for the query (shared by its candidates). With ``nisba``
+    (each query word's nisba form, or ""), the numbers of the query words matched in that form are
+    added to ``own_forms``."""
     events: list[tuple[int, int]] = []
     append = events.append
     seen_get = seen.get
@@ -94,8 +110,22 @@ def _matches(text: str, lookup: dict[str, int], seen: dict[str, int]) -> tuple[l
             continue
         if match >= 0:
             append((position, match))
+            if nisba and nisba[match] and match not in own_forms and _nisba_of(word) == nisba[match]:
+                own_forms.add(match)
         position += 1
     return events, position
+
+
+_nisba_memo: dict[str, str] = {}
+
+
+def _nisba_of(word: str) -> str:
+    form = _nisba_memo.get(word)
+    if form is None:
+        if len(_nisba_memo) > 100_000:
+            _nisba_memo.clear()
+        form = _nisba_memo[word] = nisba_stem(normalize_for_search(word))
+    return form
 
 
 def _best_window(events: list[tuple[int, int]], weights: list[float], window: int) -> float:
@@ -118,27 +148,50 @@ def _best_window(events: list[tuple[int, int]], weights: list[float], window: in
     return best
 
 
-def features(
+class Reading(NamedTuple):
+    """What the second stage reads from one story once: for each field (title, summary, body) the
+    (position, query word number) of its matching words and its number of words, and the query words
+    matched in their own nisba form."""
+
+    fields: list[tuple[list[tuple[int, int]], int]]
+    own_forms: set[int]
+
+
+def read(
     texts: list[str],
-    weights: list[float],
     lookup: dict[str, int],
-    rerank: Rerank = DEFAULT_RERANK,
     seen: dict[str, int] | None = None,
-) -> Features:
-    """The second stage's evidence from one story's fields (title, summary, body) for query words of
-    idf ``weights`` (``lookup``: index term -> query word number; ``seen``: a dict shared by the
-    candidates of one query, so each distinct word is analyzed once). Only the matching words are
-    visited after the text is read."""
+    nisba: list[str] | None = None,
+) -> Reading:
+    """Read one story's fields (``lookup``: index term -> query word number; ``seen``: a dict shared by
+    the candidates of one query, so each distinct word is analyzed once; ``nisba``: each query word's
+    nisba form where Rerank.nisba_discount applies, else "")."""
     seen = {} if seen is None else seen
+    own_forms: set[int] = set()
+    return Reading([_matches(text, lookup, seen, nisba, own_forms) for text in texts], own_forms)
+
+
+def features_of(
+    reading: Reading, weights: list[float], rerank: Rerank = DEFAULT_RERANK, nisba: list[str] | None = None
+) -> Features:
+    """The second stage's evidence from one story's reading, for query words of idf ``weights``."""
     total = sum(weights) or 1.0
+    # A nisba word matched only through its shorter stem counts nisba_discount of itself everywhere.
+    scale = [1.0] * len(weights)
+    if nisba and rerank.nisba_discount != 1.0:
+        scale = [
+            rerank.nisba_discount if nisba[i] and i not in reading.own_forms else 1.0
+            for i in range(len(weights))
+        ]
+    pair_total = sum(weights[i] + weights[i + 1] for i in range(len(weights) - 1))
+    weights = [w * f for w, f in zip(weights, scale, strict=True)]
     pairs: set[int] = set()
     tf: dict[int, int] = {}
     first: dict[int, int] = {}
     best = 0.0
     length = 0
     after_headline = 0
-    for field_no, text in enumerate(texts):
-        events, words = _matches(text, lookup, seen)
+    for field_no, (events, words) in enumerate(reading.fields):
         length += words
         for n, (position, word) in enumerate(events):
             tf[word] = tf.get(word, 0) + 1
@@ -154,15 +207,26 @@ def features(
             after_headline += words
         if events:
             best = max(best, _best_window(events, weights, rerank.window))
-    pair_total = sum(weights[i] + weights[i + 1] for i in range(len(weights) - 1))
     norm = K1 * length / rerank.reference_length
     return Features(
         coverage=sum(weights[i] for i in tf) / total,
         proximity=best / total,
         pairs=sum(weights[i] + weights[i + 1] for i in pairs) / pair_total if pair_total else 0.0,
         bm25_full=sum(weights[i] * t * (K1 + 1) / (t + norm) for i, t in tf.items()),
-        lede=sum(1 / (1 + p / rerank.lede_scale) for p in first.values()) / max(len(weights), 1),
+        lede=sum(scale[i] / (1 + p / rerank.lede_scale) for i, p in first.items()) / max(len(weights), 1),
     )
+
+
+def features(
+    texts: list[str],
+    weights: list[float],
+    lookup: dict[str, int],
+    rerank: Rerank = DEFAULT_RERANK,
+    seen: dict[str, int] | None = None,
+    nisba: list[str] | None = None,
+) -> Features:
+    """``read`` then ``features_of``: the evidence from one story's fields."""
+    return features_of(read(texts, lookup, seen, nisba), weights, rerank, nisba)
 
 
 def combine(first_stage: float, f: Features, rerank: Rerank = DEFAULT_RERANK) -> float:
@@ -175,6 +239,11 @@ def combine(first_stage: float, f: Features, rerank: Rerank = DEFAULT_RERANK) ->
         + rerank.lede_weight * f.lede
     )
     return max(first_stage, 1e-12) * math.exp(evidence)
+
+
+def nisba_forms(words: list[WordTerms], rerank: Rerank = DEFAULT_RERANK) -> list[str]:
+    """Each query word's nisba form where the discount applies (a short light stem), else ""."""
+    return [w.nisba if len(w.light) <= rerank.nisba_stem_letters else "" for w in words]
 
 
 def lookup_for(words: list[WordTerms]) -> dict[str, int]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.cache import cache
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -15,11 +14,10 @@ from .analysis import prefix_terms
 from .backends import DEFAULT_RANKING, Filters, Ranking, get_backend
 from .models import SearchEntry
 from .query import ParsedQuery, parse_query
-from .rerank import DEFAULT_RERANK, Features, Rerank, combine, features, idf, lookup_for
+from .rerank import DEFAULT_RERANK, Features, Rerank, combine, features, idf, lookup_for, nisba_forms
 from .snippets import highlight, snippet
 
 PER_PAGE = 10
-CORPUS_SIZE_KEY = "akhbar:search:corpus-size"
 MAX_PAGE = 100
 
 
@@ -97,14 +95,6 @@ def search(
     return results
 
 
-def _corpus_size() -> int:
-    size = cache.get(CORPUS_SIZE_KEY)
-    if size is None:
-        size = SearchEntry.objects.count()
-        cache.set(CORPUS_SIZE_KEY, size, 300)
-    return size
-
-
 def _candidate_texts(ranked: list[tuple[int, float]], max_chars: int) -> dict[int, tuple[str, str, str]]:
     """Title, summary and the first ``max_chars`` of the body of each candidate (cut in the database)."""
     return {
@@ -117,8 +107,9 @@ def _candidate_texts(ranked: list[tuple[int, float]], max_chars: int) -> dict[in
 
 def _query_weights(query: ParsedQuery) -> list[float]:
     """The idf of each query word's light term in the index."""
-    df = get_backend().document_frequencies([w.light for w in query.words])
-    n = max(_corpus_size(), 1)
+    backend = get_backend()
+    df = backend.document_frequencies([w.light for w in query.words])
+    n = max(backend.corpus_size(), 1)
     return [idf(df.get(w.light, 0), n) for w in query.words]
 
 
@@ -130,7 +121,8 @@ def candidate_features(
     lookup = lookup_for(query.words)
     texts = _candidate_texts(ranked, rerank.max_chars)
     seen: dict[str, int] = {}
-    return [features(list(texts.get(pk, ())), weights, lookup, rerank, seen) for pk, _ in ranked]
+    nisba = nisba_forms(query.words, rerank)
+    return [features(list(texts.get(pk, ())), weights, lookup, rerank, seen, nisba) for pk, _ in ranked]
 
 
 def rerank_hits(

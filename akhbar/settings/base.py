@@ -37,10 +37,14 @@ INSTALLED_APPS = [
     "akhbar.moderation",
     "akhbar.importers",
     "akhbar.worker",
+    "akhbar.live",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -66,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "akhbar.news.http_cache.HttpCacheMiddleware",
+    "akhbar.news.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -73,7 +79,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "akhbar.news.cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -93,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "akhbar.network.context_processors.network",
+                "akhbar.live.context_processors.masthead",
             ],
         },
     },
@@ -187,6 +193,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp"}
 # The admin's page search and the page chooser go through akhbar's Arabic index (same matching as the
 # readers' search); images, documents, snippets and users stay on Wagtail's database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "akhbar.search.wagtail_backend"}}
+# akhbar's own index (akhbar.search.backends): tunables of the query planners; every option has a
+# default (akhbar.search.backends.base.Options), so list only what you change.
+AKHBAR_SEARCH: dict = {"OPTIONS": {}}
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 LOGGING = {
@@ -197,3 +206,45 @@ LOGGING = {
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another origin
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Seconds each process may answer a page-cache hit from its own memory without asking the shared cache.
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
+
+# Shared caches (akhbar.news.http_cache): how long Varnish or a CDN may keep anonymous reader pages.
+# Browsers revalidate every time (max-age 0, answered 304 through the ETag) unless told otherwise.
+HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "300"))
+HTTP_CACHE_SEARCH_SECONDS = int(os.environ.get("HTTP_CACHE_SEARCH_SECONDS", "30"))
+HTTP_CACHE_ERROR_SECONDS = int(os.environ.get("HTTP_CACHE_ERROR_SECONDS", "10"))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "30"))
+HTTP_CACHE_STALE_IF_ERROR = int(os.environ.get("HTTP_CACHE_STALE_IF_ERROR", "86400"))
+HTTP_CACHE_BROWSER_SECONDS = int(os.environ.get("HTTP_CACHE_BROWSER_SECONDS", "0"))
+
+# Purging the front-end cache on publish (wagtail.contrib.frontend_cache; akhbar.news.purge).
+# FRONTEND_CACHE_URL: a Varnish (or any HTTP PURGE cache) in front of the app; CLOUDFLARE_ZONEID with
+# CLOUDFLARE_BEARER_TOKEN: Cloudflare; CLOUDFRONT_DISTRIBUTION_ID: Amazon CloudFront (boto3 reads the
+# AWS credentials from the usual AWS_* variables). Several may be set at once.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "akhbar.news.purge.TimeoutHTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+        "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "3")),
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Extra URLs to purge when a page changes: dotted paths of callables (page) -> iterable of absolute URLs.
+AKHBAR_PURGE_URL_PROVIDERS: list[str] = []
+
+# The content API (/api/v2/): requests per client and window, and how long caches may keep an answer.
+CONTENT_API_RATE_LIMIT = int(os.environ.get("CONTENT_API_RATE_LIMIT", "120"))
+CONTENT_API_RATE_WINDOW = int(os.environ.get("CONTENT_API_RATE_WINDOW", "60"))
+CONTENT_API_CACHE_SECONDS = int(os.environ.get("CONTENT_API_CACHE_SECONDS", "60"))
+WAGTAILAPI_LIMIT_MAX = 50

@@ -18,3 +18,5 @@ STORAGES = {
 }
 # Tasks run inline so a test sees their effect at once; tests/worker runs the database queue for real.
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
+# Tests read the shared page cache directly (each test clears it); the per-process copy is tested on its own.
+PAGE_CACHE_LOCAL_SECONDS = 0

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from akhbar.arabic import STOPWORDS, analyze, index_terms, light_stem, normalize_for_search, query_terms
-from akhbar.arabic.stem import snowball_stem
+from akhbar.arabic.stem import nisba_stem, snowball_stem
 
 
 def stem(word: str) -> str:
@@ -98,3 +98,22 @@ def test_arabic_package_imports_no_django():
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             assert not any(n.split(".")[0] in ("django", "wagtail") for n in names), path.name
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("البلدية", "بلدي"),
+        ("بلدية", "بلدي"),
+        ("البلديات", "بلدي"),
+        ("البلدي", "بلدي"),
+        ("والبلدية", "بلدي"),
+        ("البلد", "بلد"),  # the country: its own stem
+        ("البلدين", "بلد"),  # a dual, not a nisba
+        ("الدولية", "دولي"),
+        ("الدول", "دول"),
+        ("الدولار", "دولار"),
+    ],
+)
+def test_nisba_stem_keeps_the_relative_adjective_ending_the_light_stem_drops(word, expected):
+    assert nisba_stem(normalize_for_search(word)) == expected

@@ -85,12 +85,18 @@ def test_missing_csrf_token_is_refused_in_arabic(article):
     assert_refused(response, 403, "أعد تحميل الصفحة")
 
 
-def test_with_a_csrf_token_the_same_post_is_accepted(article):
+def test_with_the_csrf_token_from_the_form_endpoint_the_same_post_is_accepted(article):
     client = Client(HTTP_HOST=HOST, enforce_csrf_checks=True)
-    client.get(article.url)
-    token = client.cookies["csrftoken"].value
+    token = client.get(f"/comments/form/{article.pk}/").json()["csrf_token"]
+    assert client.cookies["csrftoken"].value
     response = client.post(f"/comments/post/{article.pk}/", {**comment_data(), "csrfmiddlewaretoken": token})
     assert response.status_code == 303 and Comment.objects.count() == 1
+
+
+def test_a_refused_csrf_check_links_to_the_comment_page(article):
+    client = Client(HTTP_HOST=HOST, enforce_csrf_checks=True)
+    html = client.post(f"/comments/post/{article.pk}/", comment_data()).content.decode()
+    assert f'href="/comments/{article.pk}/#comment-form"' in html
 
 
 def test_a_replayed_security_answer_is_refused(article):

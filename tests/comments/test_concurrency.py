@@ -64,7 +64,7 @@ def test_concurrent_posters_each_stored_exactly_once(live_server, settings):
     replayed = [comment_data(body=f"إرسال مزدوج {n}") for n in range(REPLAYED)]
     jobs += replayed + [dict(data) for data in replayed]
 
-    token, cookie = csrf_session(port, path)
+    token, cookie = csrf_session(port, f"/comments/form/{article.pk}/")
     results: list[tuple[str, int]] = []
     lock = threading.Lock()
     start = threading.Barrier(POSTERS)

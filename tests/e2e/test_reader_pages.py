@@ -68,7 +68,8 @@ def test_each_demo_site_reads_right_to_left_with_all_parts(browser, demo_network
             check_common(page)
             if kind == "home":
                 assert page.locator(".lead-story h2").is_visible()
-                assert page.locator(".cards .card").count() >= 5
+                assert page.locator(".story-grid .story").count() >= 5
+                assert page.locator(".front-block .panel-title").count() >= 3
                 assert page.locator(".network-strip li").count() >= 2
             elif kind == "section":
                 assert page.locator("h1.page-title").inner_text() == section.title

@@ -92,3 +92,38 @@ def test_neutral_sentences_are_split_filtered_and_reproducible(tmp_path):
         "جملة ثانية طويلة بما يكفي أيضا",
         "وثالثة طويلة بما يكفي هنا",
     }
+
+
+def test_neutral_sentences_can_be_limited_to_categories(tmp_path):
+    import gzip
+    import json
+
+    from akhbar.moderation.training import neutral_sentences
+
+    path = tmp_path / "articles.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        for category, text in (
+            ("politic", "البرلمان يناقش قانون الميزانية الجديد"),
+            ("sport", "الفريق فاز بالمباراة أمس"),
+        ):
+            handle.write(json.dumps({"category": category, "text": text}, ensure_ascii=False) + "\n")
+    assert neutral_sentences(path, 10, categories=("politic",)) == ["البرلمان يناقش قانون الميزانية الجديد"]
+
+
+def test_mlma_labels_count_only_plain_normal_as_clean_and_halves_are_stable(tmp_path):
+    from akhbar.moderation.training import load_mlma, mlma_half
+
+    path = tmp_path / "mlma.tsv"
+    rows = [
+        "text\thostility\tdirectness\ttarget\tgroup",
+        "تغريدة أولى\tnormal\tindirect\torigin\tarabs",
+        "تغريدة ثانية\toffensive_normal\tdirect\treligion\tmuslims",
+        "تغريدة ثالثة\thateful\tdirect\tgender\twomen",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    texts, labels, targets = load_mlma(path)
+    assert labels == [0, 1, 1]
+    assert targets == ["origin", "religion", "gender"]
+    halves = [mlma_half(text) for text in texts]
+    assert halves == [mlma_half(text) for text in texts]
+    assert set(halves) <= {0, 1}

@@ -82,6 +82,11 @@ def test_train_moderation_writes_a_model_that_scores(tmp_path):
     rows += [f"كلام لطيف ومهذب رقم {i}\tNOT_OFF\tNOT_HS" for i in range(20)]
     data = tmp_path / "train.tsv"
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    mlma = tmp_path / "mlma.tsv"
+    mlma_rows = ["text\thostility\tdirectness\ttarget\tgroup"]
+    mlma_rows += [f"تغريدة عادية عن الطقس رقم {i}\tnormal\tindirect\tother\tother" for i in range(10)]
+    mlma_rows += [f"تغريدة بذيء جدا رقم {i}\toffensive\tdirect\tother\tother" for i in range(10)]
+    mlma.write_text("\n".join(mlma_rows) + "\n", encoding="utf-8")
     out = io.StringIO()
     model_path = tmp_path / "model.npz"
     call_command(
@@ -94,6 +99,8 @@ def test_train_moderation_writes_a_model_that_scores(tmp_path):
         "14",
         "--neutral-count",
         "0",
+        "--mlma",
+        str(mlma),
         stdout=out,
     )
     assert "wrote" in out.getvalue()

@@ -5,7 +5,8 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 
-from akhbar.search.backends import FTS_TABLE, Filters, Ranking
+from akhbar.search.backends import Filters, Ranking
+from akhbar.search.backends.sqlite.query import FTS_TABLE
 from akhbar.search.models import SearchEntry
 from akhbar.search.service import search
 from tests.factories import BASE_TIME, make_author, make_section, make_site

@@ -4,7 +4,7 @@ and named early in its lede count for more."""
 from dataclasses import replace
 
 from akhbar.search.query import parse_query
-from akhbar.search.rerank import DEFAULT_RERANK, Features, combine, features, lookup_for
+from akhbar.search.rerank import DEFAULT_RERANK, Features, combine, features, lookup_for, nisba_forms
 
 SMALL_WINDOW = replace(DEFAULT_RERANK, window=6)
 
@@ -63,3 +63,17 @@ def test_combine_keeps_the_first_stage_order_when_evidence_is_equal_and_never_lo
     zero = Features(0.0, 0.0, 0.0, 0.0, 0.0)
     assert combine(3.0, zero) == 3.0
     assert combine(1.0, f) > combine(1.0, f._replace(lede=0.0))
+
+
+def test_a_nisba_word_matched_only_through_its_shorter_stem_counts_less():
+    """«البلدية» (municipal) is light-stemmed to «بلد» as «البلد» (the country) is: a story that has only
+    the country counts the word at nisba_discount of its weight, one with the word's own forms fully."""
+    query = parse_query("الانتخابات البلدية")
+    discounted = replace(DEFAULT_RERANK, nisba_discount=0.5)
+    lookup, nisba = lookup_for(query.words), nisba_forms(query.words, discounted)
+    own = features(["الانتخابات البلدية في المدينة", "", ""], [1.0, 1.0], lookup, discounted, nisba=nisba)
+    stem_only = features(["الانتخابات في البلد", "", ""], [1.0, 1.0], lookup, discounted, nisba=nisba)
+    assert own.proximity == 1.0 and stem_only.proximity == 0.75
+    assert combine(1.0, own, discounted) > combine(1.0, stem_only, discounted)
+    off = replace(DEFAULT_RERANK, nisba_discount=1.0)
+    assert features(["الانتخابات في البلد", "", ""], [1.0, 1.0], lookup, off, nisba=nisba).proximity == 1.0

@@ -59,3 +59,11 @@ def hijri(context, value: datetime | None):
 @register.filter
 def site_digits(value, digits: str = "latin") -> str:
     return localize_digits(str(value), digits or "latin")
+
+
+@register.filter
+def lede(article, limit: int = 240) -> str:
+    """The story's summary, or the start of its first paragraph (akhbar.news.lede)."""
+    from akhbar.news.lede import lede as article_lede
+
+    return article_lede(article, int(limit))

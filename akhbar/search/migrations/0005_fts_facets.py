@@ -1,23 +1,55 @@
-"""SQLite: site and section become terms of a "facets" column of the FTS table (filters inside MATCH).
-The table is rebuilt empty and the entries cleared with it: run `akhbar reindex` (the demo command and
-the importer fill it again by themselves)."""
+"""SQLite: site and section become terms of a "facets" column of the FTS table (filters inside MATCH:
+``s12 c34``). Frozen DDL: the table is rebuilt in its new shape with every entry's terms copied across and
+the facets written from the entries, so the index stays whole (it used to be emptied here). Nothing on
+PostgreSQL."""
 
 from django.db import migrations
 
+TERMS = "title, title_x, summary, summary_x, body, body_x"
+OLD_SHAPE = f"{TERMS}, published UNINDEXED, site UNINDEXED, section UNINDEXED, tokenize='ascii'"
+NEW_SHAPE = f"{TERMS}, facets, published UNINDEXED, tokenize='ascii'"
+FORWARD_COPY = (
+    f"INSERT INTO search_fts_new (rowid, {TERMS}, facets, published) "
+    f"SELECT f.rowid, {', '.join('f.' + t for t in TERMS.split(', '))}, "
+    "trim(coalesce('s' || e.site_id, '') || ' ' || coalesce('c' || e.section_id, '')), "
+    "julianday(e.published) "
+    "FROM search_fts f JOIN search_searchentry e ON e.id = f.rowid"
+)
+REVERSE_COPY = (
+    f"INSERT INTO search_fts_new (rowid, {TERMS}, published, site, section) "
+    f"SELECT f.rowid, {', '.join('f.' + t for t in TERMS.split(', '))}, "
+    "julianday(e.published), e.site_id, e.section_id "
+    "FROM search_fts f JOIN search_searchentry e ON e.id = f.rowid"
+)
 
-def rebuild(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    from akhbar.search.backends import SQLiteBackend
 
-    backend = SQLiteBackend()
-    with schema_editor.connection.cursor() as cursor:
-        backend.drop_schema(cursor)
-        cursor.execute("DELETE FROM search_searchentry")
-        backend.create_schema(cursor)
+def rebuild(shape: str, copy: str) -> list[str]:
+    return [
+        "DROP TRIGGER IF EXISTS search_entry_deleted",
+        "DROP TABLE IF EXISTS search_fts_vocab",
+        f"CREATE VIRTUAL TABLE search_fts_new USING fts5({shape})",
+        copy,
+        "DROP TABLE search_fts",
+        "ALTER TABLE search_fts_new RENAME TO search_fts",
+        "CREATE VIRTUAL TABLE search_fts_vocab USING fts5vocab(search_fts, 'row')",
+        "CREATE TRIGGER search_entry_deleted AFTER DELETE ON search_searchentry "
+        "BEGIN DELETE FROM search_fts WHERE rowid = old.id; END",
+    ]
+
+
+FORWARD = {"sqlite": rebuild(NEW_SHAPE, FORWARD_COPY)}
+REVERSE = {"sqlite": rebuild(OLD_SHAPE, REVERSE_COPY)}
+
+
+def run(statements):
+    def operation(apps, schema_editor):
+        for statement in statements.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement, params=None)
+
+    return operation
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_fts_facts")]
 
-    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(run(FORWARD), run(REVERSE))]

@@ -4,6 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from akhbar.live.demo import replay_demo_views
 from akhbar.news.demo import build_demo_network, make_editor, sync_ports
 from akhbar.news.models import HomePage
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         if HomePage.objects.exists():
             sync_ports(port)
             self.stdout.write(f"The demo network already exists; site ports set to {port}.")
+            self._replay_views()
             return
         interactive = sys.stdout.isatty()
 
@@ -37,6 +39,11 @@ class Command(BaseCommand):
                 f"{result['picks']} editors' picks."
             )
         )
+        self._replay_views()
+        self.stdout.write(
+            "Each site's logo and share image are drawn by the program (an emblem and the site's name in "
+            "its accent colour, Noto Kufi Arabic); replace them under Settings › Site profile."
+        )
         if not no_editor:
             password = make_editor()
             if password:
@@ -47,3 +54,8 @@ class Command(BaseCommand):
                         "  change it with: akhbar changepassword editor"
                     )
                 )
+
+    def _replay_views(self) -> None:
+        sent = replay_demo_views()
+        if sent:
+            self.stdout.write(f"Demo traffic: {sent} simulated reader views replayed for «الأكثر قراءة».")

@@ -1,11 +1,28 @@
-/* Comment form: characters-left counter and the self-hosted proof-of-work check (ALTCHA-style).
-   Vanilla, deferred, same-origin only. Without JavaScript the form still works: the server shows a
-   question in Arabic words instead of the proof of work, and the counter shows the limit. */
+/* Comment form: characters-left counter, the self-hosted proof-of-work check (ALTCHA-style), and the
+   form's per-reader parts. The article page is the same for every reader (shared caches keep it): its
+   form comes without CSRF token or security check, hidden, beside a link to the comment page. This
+   script shows the form and fetches those parts (and the outcome of the reader's last post) from
+   data-form-url, never cached. Without JavaScript the link leads to the comment page, whose form is
+   complete and asks a question in Arabic words instead of the proof of work. Every sentence shown
+   comes translated from the page (#comments-strings). Vanilla, deferred, same-origin only. */
 (function () {
   "use strict";
 
   var form = document.getElementById("comment-form");
   if (!form) return;
+  var strings = {};
+  try { strings = JSON.parse(document.getElementById("comments-strings").textContent); } catch (e) { strings = {}; }
+  function t(key, values) {
+    var text = strings[key] || "";
+    for (var name in values || {}) text = text.split("{" + name + "}").join(values[name]);
+    return text;
+  }
+  var deferred = form.hasAttribute("hidden");
+  var pageLink = document.querySelector("[data-comment-page-link]");
+  if (deferred) {
+    form.hidden = false;
+    if (pageLink) pageLink.hidden = true;
+  }
 
   /* ---- SHA-256 over ASCII strings (salt and number are ASCII), synchronous and small. ---- */
   var K = [];
@@ -86,8 +103,8 @@
     counter.classList.toggle("counter-over", left < 0);
     counter.classList.toggle("counter-low", left >= 0 && left <= 50);
     counter.textContent = left >= 0
-      ? "الأحرف المتبقية: " + local(left) + " من " + local(limit)
-      : "تجاوزت الحد الأقصى بـ " + local(-left) + "، احذف بعض النص.";
+      ? t("left", { left: local(left), limit: local(limit) })
+      : t("over", { over: local(-left) });
     var current = band(left);
     clearTimeout(announceTimer);
     if (current !== lastBand && current !== "ok") {
@@ -97,6 +114,68 @@
   }
   body.addEventListener("input", updateCounter);
   updateCounter();
+
+  /* ---- The reader's own parts: CSRF token, a fresh security check, the last outcome. ---- */
+  var statusBox = document.getElementById("comments-status");
+  var stateRequest = null;
+
+  function showOutcome(outcome) {
+    if (!outcome || !statusBox) return;
+    statusBox.textContent = "";
+    var notice = document.createElement("p");
+    notice.className = "comment-notice comment-notice-" + outcome.level;
+    notice.setAttribute("role", "status");
+    notice.textContent = outcome.message;
+    statusBox.appendChild(notice);
+    if (outcome.pending) {
+      var box = document.createElement("div");
+      box.className = "comment-pending";
+      var intro = document.createElement("p");
+      intro.textContent = t("your_pending");
+      var title = document.createElement("p");
+      title.className = "comment-pending-title";
+      title.textContent = outcome.pending.title;
+      var text = document.createElement("div");
+      text.className = "comment-body";
+      text.textContent = outcome.pending.body;
+      box.appendChild(intro); box.appendChild(title); box.appendChild(text);
+      statusBox.appendChild(box);
+    }
+    var published = outcome.comment_id && document.getElementById("comment-" + outcome.comment_id);
+    if (published) published.scrollIntoView({ block: "center" });
+    else statusBox.focus();
+  }
+
+  function loadState() {
+    if (!stateRequest) {
+      stateRequest = fetch(form.getAttribute("data-form-url"), {
+        credentials: "same-origin", headers: { Accept: "application/json" }, cache: "no-store"
+      })
+        .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+        .then(function (state) {
+          var inputs = document.querySelectorAll("[data-csrf]");
+          for (var i = 0; i < inputs.length; i++) inputs[i].value = state.csrf_token;
+          showOutcome(state.outcome);
+          return state;
+        });
+      stateRequest.catch(function () { stateRequest = null; });
+    }
+    return stateRequest;
+  }
+  if (deferred && window.location.hash === "#comments-status") loadState();
+
+  /* Report buttons under a cached article: fetch the CSRF token first. */
+  var reports = document.querySelectorAll(".report-form");
+  for (var r = 0; r < reports.length; r++) {
+    reports[r].addEventListener("submit", function (event) {
+      var target = event.currentTarget, csrf = target.querySelector("[data-csrf]");
+      if (!csrf || csrf.value) return;
+      event.preventDefault();
+      loadState().then(function () { target.submit(); }, function () {
+        if (pageLink) window.location.href = pageLink.querySelector("a").href;
+      });
+    });
+  }
 
   /* ---- Proof of work: find n with sha256(salt + n) == challenge, a chunk at a time. ---- */
   var box = form.querySelector("[data-security]");
@@ -110,7 +189,7 @@
   function fallback() {
     state = "failed";
     question.hidden = false;
-    say("تعذّر التحقق التلقائي، أجب عن السؤال من فضلك.");
+    say(t("failed"));
   }
   function solve(salt, challenge, max) {
     var n = 0;
@@ -121,7 +200,7 @@
           numberInput.value = String(n);
           state = "done";
           question.hidden = true;
-          say("✓ تم التحقق الأمني تلقائيًا.");
+          say(t("done"));
           if (pendingSubmit) form.submit();
           return;
         }
@@ -133,31 +212,36 @@
   function start() {
     if (state !== "idle") return;
     state = "working";
-    say("جارٍ التحقق الأمني في متصفحك…");
-    var url = form.getAttribute("data-challenge-url");
-    var useRendered = function () {
-      solve(box.getAttribute("data-salt"), box.getAttribute("data-challenge"),
-            parseInt(box.getAttribute("data-max-number"), 10));
-    };
-    if (!url || !window.fetch) { useRendered(); return; }
-    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" }, cache: "no-store" })
-      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
-      .then(function (c) {
-        tokenInput.value = c.token;
-        question.querySelector("[data-question-text]").textContent = c.question;
-        solve(c.salt, c.challenge, c.maxnumber);
-      })
-      .catch(useRendered);
+    say(t("working"));
+    if (!window.fetch) { useRendered(); return; }
+    loadState().then(function (s) {
+      var c = s.challenge;
+      tokenInput.value = c.token;
+      question.querySelector("[data-question-text]").textContent = c.question;
+      solve(c.salt, c.challenge, c.maxnumber);
+    }, useRendered);
+  }
+  function useRendered() {
+    if (!box.getAttribute("data-salt")) {
+      /* A cached article page without its per-reader parts: send the reader to the comment page. */
+      state = "failed";
+      say(t("load_failed"));
+      if (pageLink) pageLink.hidden = false;
+      return;
+    }
+    solve(box.getAttribute("data-salt"), box.getAttribute("data-challenge"),
+          parseInt(box.getAttribute("data-max-number"), 10));
   }
   form.addEventListener("focusin", start);
   form.addEventListener("input", start);
   form.addEventListener("submit", function (event) {
     var answer = form.querySelector("#id_answer");
-    if (state === "done" || (answer && answer.value.trim())) return;
-    if (state === "failed") return;
+    if (state === "done" || (answer && answer.value.trim() && tokenInput.value)) return;
+    if (state === "failed" && tokenInput.value) return;
     event.preventDefault();
+    if (state === "failed") return;
     pendingSubmit = true;
     start();
-    say("جارٍ التحقق الأمني، سيُرسل التعليق بعد لحظة…");
+    say(t("pending_submit"));
   });
 })();

@@ -1,0 +1,5 @@
+from .backend import PostgresSearchBackend
+
+SearchBackend = PostgresSearchBackend
+
+__all__ = ["PostgresSearchBackend", "SearchBackend"]

@@ -1,0 +1,5 @@
+from .backend import SQLiteSearchBackend
+
+SearchBackend = SQLiteSearchBackend
+
+__all__ = ["SQLiteSearchBackend", "SearchBackend"]
