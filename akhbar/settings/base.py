@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "akhbar.comments",
     "akhbar.moderation",
     "akhbar.importers",
+    "akhbar.worker",
     "akhbar.live",
     "akhbar.caching",
     "akhbar.distribution",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -161,7 +164,20 @@ if REDIS_STATE_URL:
         "OPTIONS": REDIS_OPTIONS,
     }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (search indexing, related stories) go through a queue in the database that
+# `akhbar worker` runs; TASKS_BACKEND=immediate runs them inline (tests, one-off commands).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+# How often `akhbar worker` runs Wagtail's publish_scheduled (scheduled and expiring pages), seconds.
+SCHEDULER_INTERVAL = float(os.environ.get("SCHEDULER_INTERVAL", "15"))
 
 # Login throttling (django-axes) for the Wagtail admin and every other login: after LOGIN_FAILURE_LIMIT
 # wrong passwords an account is locked, and so is the address they came from (each on its own), for
@@ -190,7 +206,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", "العربية")]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -202,7 +217,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names (styles.3f2a1b.css) served compressed with a ten-year `immutable` lifetime by
+    # WhiteNoise; `akhbar collectstatic` (./run does it) writes them and the manifest to STATIC_ROOT.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 # Serve uploaded media from Django itself (the embedded default); production puts object storage

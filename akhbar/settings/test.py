@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import TASK_BACKENDS
 
 DEBUG = False
 SECRET_KEY = "akhbar-test-key"
@@ -15,5 +16,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tasks run inline so a test sees their effect at once; tests/worker runs the database queue for real.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
 # Tests read the shared page cache directly (each test clears it); the per-process copy is tested on its own.
 PAGE_CACHE_LOCAL_SECONDS = 0

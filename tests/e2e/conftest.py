@@ -19,7 +19,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium); .ci/run installs it")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install -y chromium); ./test installs it when run as root"
+        )
     from django.db import connections
     from playwright.sync_api import sync_playwright
 

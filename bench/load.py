@@ -1,0 +1,413 @@
+"""Load on the production server: gunicorn with 2 workers, driven by Debian's wrk, everything in one run.
+
+    python bench/load.py [--quick] [--port 8120] [--workdir DIR] [--rebuild]
+
+Builds (or reuses, in --workdir) the demo network on SQLite, collects static files, then starts gunicorn
+with akhbar's config (2 workers) on --port with bench/load_site.py's settings (the demo settings plus a
+bare Django view at /__bare__/) and measures, one after the other, with `wrk --latency`:
+
+  bare view, static file (WhiteNoise), home/section/article and the search API from the running
+  server (page-cache hits where the page cache stores them: the `cache` column says what the second of
+  two GETs answered), and an uncached article from a second server started with PAGE_CACHE_SECONDS=0
+  (the page cache off; its own bare view is measured too, so its ratio is from the same server);
+
+then mixed traffic (80 % articles over many pages, 15 % sections, 5 % search, a Lua script) for 60 s at
+64 connections; the same with a Redis the script starts on --port + 9 and stops halfway (REDIS_URL
+points at it; 5xx answers are counted by the Lua script); and, when deploy/varnish/akhbar.vcl exists,
+the mixed traffic through Varnish (its backend pointed at the app) counting the requests that reached
+gunicorn (its access log). Prints tables; results go to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+VCL = ROOT / "deploy" / "varnish" / "akhbar.vcl"
+HOST = "casablanca.localhost"
+ARTICLES_IN_MIX = 120
+
+
+def setup_django(workdir: Path) -> None:
+    os.environ.update(
+        {
+            "AKHBAR_VAR_DIR": str(workdir),
+            "DATABASE_URL": f"sqlite:///{workdir / 'akhbar.sqlite3'}",
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "TASKS_BACKEND": "immediate",
+            "DJANGO_SETTINGS_MODULE": "load_site",
+        }
+    )
+    os.environ.pop("REDIS_URL", None)
+    os.environ.pop("DEBUG", None)
+    sys.path[:0] = [str(ROOT), str(BENCH)]
+    import django
+
+    django.setup()
+
+
+def build_demo(port: int, rebuild: bool) -> None:
+    from django.core.management import call_command
+
+    from akhbar.news.models import HomePage
+
+    call_command("migrate", verbosity=0)
+    if rebuild or not HomePage.objects.exists():
+        print("• building the demo network (once per workdir)", flush=True)
+        call_command("demo", port=port, no_editor=True, verbosity=0)
+    else:
+        call_command("demo", port=port, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def reader_paths() -> dict[str, list[tuple[str, str]]]:
+    """(host, percent-encoded path) of the newest live articles and sections on every demo site."""
+    from wagtail.models import Site
+
+    from akhbar.news.models import ArticlePage, SectionPage
+
+    hosts = {site.pk: site.hostname for site in Site.objects.all()}
+
+    def paths(queryset) -> list[tuple[str, str]]:
+        out = []
+        for page in queryset:
+            site_id, _root, path = page.get_url_parts()
+            out.append((hosts[site_id], path))  # reverse() already percent-encodes
+        return out
+
+    articles = ArticlePage.objects.live().order_by("-first_published")[:ARTICLES_IN_MIX]
+    return {"articles": paths(articles), "sections": paths(SectionPage.objects.live())}
+
+
+class Server:
+    """gunicorn with akhbar's config and 2 workers on one port (extra environment on top)."""
+
+    def __init__(
+        self, port: int, logdir: Path, name: str, env: dict[str, str] | None = None, access_log=False
+    ):
+        self.port, self.name = port, name
+        self.access_log = logdir / f"{name}-access.log" if access_log else None
+        environ = {
+            **os.environ,
+            "WEB_CONCURRENCY": "2",
+            "PORT": str(port),
+            "HOST": "127.0.0.1",
+            **(env or {}),
+        }
+        environ["PYTHONPATH"] = os.pathsep.join([str(BENCH), str(ROOT)])
+        args = [sys.executable, "-m", "gunicorn", "-c", "python:akhbar.gunicorn_config", "akhbar.wsgi"]
+        if self.access_log:
+            args += ["--access-logfile", str(self.access_log)]
+        self.log = open(logdir / f"{name}.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            args, env=environ, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        wait_http(f"http://127.0.0.1:{port}/__bare__/", HOST)
+
+    def requests_logged(self) -> int:
+        """Reader requests in the access log (Varnish's health probes fetch a static file: not counted)."""
+        if not (self.access_log and self.access_log.exists()):
+            return 0
+        with open(self.access_log) as log:
+            return sum(1 for line in log if '"GET /static/' not in line)
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def wait_http(url: str, host: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            get(url, host)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def get(url: str, host: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Host": host})
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback only)
+        return response.status, dict(response.headers), response.read()
+
+
+def warm_up(base: str, paths: dict[str, list[tuple[str, str]]]) -> float:
+    """GET every page of the mix once (lead-image renditions are made on a page's first view and kept)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    started = time.monotonic()
+    pages = paths["articles"] + paths["sections"]
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda pair: get(base + pair[1], pair[0]), pages))
+    return time.monotonic() - started
+
+
+def cache_state(base: str, host: str, path: str) -> str:
+    """What repeated anonymous GETs say about caching: a page-cache hit (each gunicorn worker keeps its
+    own copy without Redis, so one of several repeats must hit), cacheable by a shared cache, or not."""
+    answers = [get(base + path, host)[1] for _ in range(5)]
+    if any(headers.get("X-Page-Cache") == "hit" for headers in answers[1:]):
+        return "hit"
+    return "public" if "public" in answers[-1].get("Cache-Control", "") else "miss"
+
+
+WRK_NUMBER = r"([\d.]+)(us|ms|s|k|M)?"
+
+
+def wrk(url: str, *, host: str, seconds: float, connections: int, script: Path | None = None) -> dict:
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--timeout", "10s", "--latency"]
+    args += ["-H", f"Host: {host}"]
+    if script:
+        args += ["-s", str(script)]
+    out = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+
+    def latency(label: str) -> float:
+        match = re.search(rf"^\s+{label}%\s+{WRK_NUMBER}", out, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value * {"us": 0.001, "ms": 1, "s": 1000}.get(unit, 1)
+
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    fivexx = re.search(r"^5xx (\d+)", out, re.M)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "p50": latency("50"),
+        "p99": latency("99"),
+        "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
+        "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "5xx": int(fivexx.group(1)) if fivexx else None,
+    }
+
+
+def mixed_script(paths: dict[str, list[tuple[str, str]]], workdir: Path) -> Path:
+    """A wrk Lua script: 80 % articles, 15 % sections, 5 % search, counting 5xx answers."""
+    from load_traffic import lua_script
+
+    script = workdir / "mixed.lua"
+    script.write_text(lua_script(paths), encoding="utf-8")
+    return script
+
+
+def print_table(rows: list[dict], bare: float, static: float) -> None:
+    print(
+        f"\n{'what':<34} {'cache':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'× bare':>7} {'× static':>8}"
+    )
+    for row in rows:
+        base = row.get("bare", bare)
+        print(
+            f"{row['what']:<34} {row['cache']:>6} {row['rps']:>8.0f} {row['p50']:>8.1f} {row['p99']:>8.1f}"
+            f" {row['rps'] / base:>7.2f} {row['rps'] / static:>8.2f}"
+        )
+
+
+def print_mixed(label: str, result: dict, extra: str = "") -> None:
+    print(
+        f"{label:<24} {result['requests']:>7} req {result['rps']:>6.0f} req/s  p50 {result['p50']:>5.0f} ms"
+        f"  p99 {result['p99']:>5.0f} ms  socket errors {result['socket_errors']}  non-2xx/3xx"
+        f" {result['non2xx']}  5xx {result['5xx']}{extra}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="3 s per row and 15 s of mixed traffic")
+    parser.add_argument(
+        "--port", type=int, default=8120, help="app port; +1 second app, +7 Varnish, +9 Redis"
+    )
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "akhbar-bench-load")
+    parser.add_argument("--rebuild", action="store_true", help="build the demo database again")
+    parser.add_argument("--vcl", type=Path, default=VCL, help="Varnish configuration (default: %(default)s)")
+    parser.add_argument("--only-varnish", action="store_true", help="just the Varnish row (checking a VCL)")
+    parser.add_argument("--seconds", type=float, default=None, help="seconds per single-page row")
+    parser.add_argument("--mixed-seconds", type=float, default=None, help="seconds of mixed traffic")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("bench/load.py needs Debian's wrk (apt-get install -y wrk)")
+    seconds = args.seconds or (3 if args.quick else 10)
+    mixed_seconds = args.mixed_seconds or (15 if args.quick else 60)
+    if args.rebuild and args.workdir.exists():
+        shutil.rmtree(args.workdir)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    setup_django(args.workdir)
+    build_demo(args.port, args.rebuild)
+    paths = reader_paths()
+    script = mixed_script(paths, args.workdir)
+    logs = args.workdir / "logs"
+    logs.mkdir(exist_ok=True)
+    if args.only_varnish:
+        varnish_run(args, logs, script, mixed_seconds)
+        return
+
+    base = f"http://127.0.0.1:{args.port}"
+    article_host, article = paths["articles"][0]
+    section_host, section = paths["sections"][0]
+    print(f"• gunicorn, 2 workers on :{args.port}; wrk 2 threads, 16 connections, {seconds:.0f} s per row")
+    server = Server(args.port, logs, "app")
+    try:
+        _, _, home_html = get(base + "/", HOST)
+        static = re.search(rb'href="(/static/akhbar/css/site[^"]*\.css)"', home_html).group(1).decode()
+        search = "/api/search?q=" + quote("المغرب")
+        targets = [
+            ("bare Django view", HOST, "/__bare__/"),
+            ("static file (WhiteNoise)", HOST, static),
+            ("home", HOST, "/"),
+            ("section", section_host, section),
+            ("article", article_host, article),
+            ("search API", HOST, search),
+        ]
+        rows = []
+        for what, host, path in targets:
+            state = "-" if what.startswith(("bare", "static")) else cache_state(base, host, path)
+            rows.append(
+                {"what": what, "cache": state, **wrk(base + path, host=host, seconds=seconds, connections=16)}
+            )
+        bare, static_rps = rows[0]["rps"], rows[1]["rps"]
+    finally:
+        server.stop()
+
+    uncached = Server(args.port + 1, logs, "uncached", {"PAGE_CACHE_SECONDS": "0"})
+    try:
+        other = f"http://127.0.0.1:{args.port + 1}"
+        other_bare = wrk(other + "/__bare__/", host=HOST, seconds=seconds, connections=16)["rps"]
+        row = wrk(other + article, host=article_host, seconds=seconds, connections=16)
+        rows.append(
+            {"what": "article, page cache off (2nd server)", "cache": "off", "bare": other_bare, **row}
+        )
+    finally:
+        uncached.stop()
+    print_table(rows, bare, static_rps)
+    print(f"  (the page-cache-off server's own bare view: {other_bare:.0f} req/s; its row's × bare uses it)")
+
+    print(f"\n• mixed traffic: 80 % articles ({len(paths['articles'])} pages), 15 % sections, 5 % search;")
+    print(f"  64 connections, {mixed_seconds:.0f} s each")
+    server = Server(args.port, logs, "mixed")
+    try:
+        print(f"  warm-up: every page of the mix once, {warm_up(base, paths):.0f} s")
+        print_mixed(
+            "local-memory cache",
+            wrk(base + "/", host=HOST, seconds=mixed_seconds, connections=64, script=script),
+        )
+    finally:
+        server.stop()
+    redis_run(args, logs, script, mixed_seconds)
+    varnish_run(args, logs, script, mixed_seconds)
+
+
+def redis_run(args, logs: Path, script: Path, seconds: float) -> None:
+    if not shutil.which("redis-server"):
+        print("redis: skipped (redis-server is not installed)")
+        return
+    redis_port = args.port + 9
+    redis = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(redis_port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=open(logs / "redis.log", "w"),  # noqa: SIM115
+        stderr=subprocess.STDOUT,
+    )
+    time.sleep(0.5)
+    env = {"REDIS_URL": f"redis://127.0.0.1:{redis_port}/0", "CACHE_KEY_PREFIX": "bench-load"}
+    server = Server(args.port, logs, "redis", env)
+    stopper = threading.Timer(seconds / 2, lambda: (redis.terminate(), redis.wait(10)))
+    try:
+        stopper.start()
+        result = wrk(
+            f"http://127.0.0.1:{args.port}/", host=HOST, seconds=seconds, connections=64, script=script
+        )
+        print_mixed("Redis, stopped halfway", result)
+    finally:
+        stopper.cancel()
+        if redis.poll() is None:
+            redis.terminate()
+            redis.wait(10)
+        server.stop()
+
+
+def varnish_vcl(source: Path, app_port: int, workdir: Path) -> Path:
+    """The VCL with its first backend pointed at this run's app server."""
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r'(\.host\s*=\s*)"[^"]*"', r'\1"127.0.0.1"', text, count=1)
+    text = re.sub(r'(\.port\s*=\s*)"[^"]*"', rf'\1"{app_port}"', text, count=1)
+    target = workdir / "akhbar-bench.vcl"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def varnish_run(args, logs: Path, script: Path, seconds: float) -> None:
+    if not args.vcl.exists():
+        print(f"varnish: skipped ({args.vcl} is not in this checkout yet)")
+        return
+    if not shutil.which("varnishd"):
+        print("varnish: skipped (varnishd is not installed: apt-get install -y varnish)")
+        return
+    varnish_port = args.port + 7
+    server = Server(args.port, logs, "varnish-app", access_log=True)
+    vcl = varnish_vcl(args.vcl, args.port, args.workdir)
+    varnish = subprocess.Popen(
+        [
+            "varnishd",
+            "-F",
+            "-n",
+            str(args.workdir / "varnish"),
+            "-a",
+            f"127.0.0.1:{varnish_port}",
+            "-T",
+            "none",
+            "-f",
+            str(vcl),
+            "-s",
+            "malloc,128m",
+        ],
+        stdout=open(logs / "varnish.log", "w"),  # noqa: SIM115
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_http(f"http://127.0.0.1:{varnish_port}/", HOST, timeout=30)
+        before = server.requests_logged()
+        result = wrk(
+            f"http://127.0.0.1:{varnish_port}/", host=HOST, seconds=seconds, connections=64, script=script
+        )
+        time.sleep(1)
+        reached = server.requests_logged() - before
+        share = reached / max(result["requests"], 1)
+        print_mixed("through Varnish", result, f"; reached the app: {reached} ({share:.1%})")
+    finally:
+        varnish.terminate()
+        varnish.wait(30)
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
