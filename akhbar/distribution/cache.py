@@ -19,8 +19,9 @@ VERSION_KEY = "akhbar:distribution-version"
 log = logging.getLogger(__name__)
 
 
-def _token() -> str:
-    return secrets.token_hex(8)
+def _token() -> int:
+    """A fresh random version (an integer: the shared state store holds integers only)."""
+    return secrets.randbits(62) + 1
 
 
 def current_version() -> str:
@@ -33,7 +34,7 @@ def current_version() -> str:
     except Exception:  # a cache that is down degrades to "no copies", never to an error
         log.warning("distribution cache version unavailable", exc_info=True)
         return ""
-    return version or ""
+    return str(version) if version else ""
 
 
 def bump_version() -> None:

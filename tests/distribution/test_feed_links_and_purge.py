@@ -106,3 +106,13 @@ def test_site_profile_offers_full_text_in_arabic():
         child.field_name for panel in SiteProfile.panels for child in getattr(panel, "children", [panel])
     ]
     assert "feed_full_text" in panel_fields
+
+
+@pytest.mark.django_db
+def test_the_copies_version_lives_in_the_shared_state_store():
+    from akhbar.distribution.cache import bump_version, current_version
+
+    first = current_version()
+    assert first and current_version() == first  # stored, not refused by the integers-only store
+    bump_version()
+    assert current_version() not in ("", first)
