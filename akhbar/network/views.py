@@ -14,7 +14,7 @@ JSON_PREFIXES = ("/api/", "/live/", "/comments/form/", "/comments/challenge/")
 
 
 def wants_json(request) -> bool:
-    return request.path.startswith(JSON_PREFIXES)
+    return request is not None and request.path.startswith(JSON_PREFIXES)
 
 
 def _json_error(message: str, status: int) -> JsonResponse:

@@ -136,3 +136,12 @@ def test_parse_int_and_parse_date_raise_the_given_message():
 
 def test_clean_text_replaces_control_characters():
     assert clean_text(" رياضة\x00\x1bنت\t ") == "رياضة  نت"
+
+
+def test_a_server_error_under_an_api_is_json_and_elsewhere_the_arabic_page(rf):
+    from akhbar.network.views import server_error
+
+    api = server_error(rf.get("/api/search"))
+    assert api.status_code == 500 and "حاول مجددًا" in error_of(api)
+    page = server_error(rf.get("/search/"))
+    assert page.status_code == 500 and 'dir="rtl"' in page.content.decode()
