@@ -22,3 +22,4 @@ urlpatterns += [path("", include("akhbar.distribution.urls"))]
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "akhbar.network.views.server_error"
+handler404 = "akhbar.network.views.not_found"

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.cache import cache, caches
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,6 +67,13 @@ class Submission:
 def unavailable() -> Refused:
     """Posting while the shared state store (rate limits, single-use tokens) is unreachable."""
     return Refused(503, _("تعذّر إرسال تعليقك الآن. حاول مجددًا بعد قليل."))
+
+
+def not_stored() -> Refused:
+    """The database would not take the comment (disk full, read-only file, lost connection): the
+    reader is asked to send it again; the form keeps the text."""
+    message = _("تعذّر حفظ تعليقك الآن بسبب عطل مؤقت. نصّ تعليقك باقٍ في النموذج، أعد إرساله بعد قليل.")
+    return Refused(503, message)
 
 
 def thresholds_for(profile) -> Thresholds:
@@ -128,17 +135,21 @@ def submit(submission: Submission, profile) -> Comment:
     dup_key = (
         f"comments:dup:{submission.article_id}:{fingerprint[:32]}:{security.ip_hash(submission.email)[:16]}"
     )
-    with db_guard():
-        if is_banned(submission.email, submission.ip):
-            raise Refused(403, _("لا يمكن قبول تعليقات من هذا العنوان أو البريد الإلكتروني."))
-        parent_id = resolve_parent(submission.article_id, submission.parent_id)
-        if Comment.objects.filter(
-            article_id=submission.article_id,
-            email=submission.email,
-            body_hash=fingerprint,
-            created_at__gte=since,
-        ).exists():
-            raise Refused(409, duplicate)
+    try:
+        with db_guard():
+            if is_banned(submission.email, submission.ip):
+                raise Refused(403, _("لا يمكن قبول تعليقات من هذا العنوان أو البريد الإلكتروني."))
+            parent_id = resolve_parent(submission.article_id, submission.parent_id)
+            if Comment.objects.filter(
+                article_id=submission.article_id,
+                email=submission.email,
+                body_hash=fingerprint,
+                created_at__gte=since,
+            ).exists():
+                raise Refused(409, duplicate)
+    except DatabaseError as error:
+        log.exception("comment checks failed for article %s", submission.article_id)
+        raise not_stored() from error
     state = caches["state"]
     try:
         if not security.claim(submission.challenge_id):
@@ -180,6 +191,11 @@ def submit(submission: Submission, profile) -> Comment:
         with contextlib.suppress(StateUnavailable):
             state.delete(dup_key)
         raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد.")) from error
+    except DatabaseError as error:
+        log.exception("comment not stored for article %s", submission.article_id)
+        with contextlib.suppress(StateUnavailable):
+            state.delete(dup_key)
+        raise not_stored() from error
     if status == Comment.APPROVED:
         purge_article(comment.article_id)
     return comment

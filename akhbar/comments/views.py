@@ -19,10 +19,11 @@ from django.utils.decorators import decorator_from_middleware
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
 from akhbar.network.models import SiteProfile
+from akhbar.network.views import json_methods
 from akhbar.news.models import ArticlePage
 
 from . import security, services
@@ -146,13 +147,13 @@ def render_comment_page(
 
 
 @never_cache
-@require_GET
+@require_safe
 def comment_page(request: HttpRequest, article_id: int) -> TemplateResponse:
     return render_comment_page(request, _site_article(request, article_id))
 
 
 @never_cache
-@require_GET
+@json_methods("GET")
 def form_state(request: HttpRequest, article_id: int) -> JsonResponse:
     """What the article's form needs for this reader: a CSRF token (its cookie comes with it), a fresh
     security check, and the outcome of their last post or report on this article."""
@@ -221,12 +222,12 @@ def report_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@json_methods("GET")
 def challenge(request: HttpRequest) -> JsonResponse:
     """A fresh single-use security check (same origin, never cached)."""
     return JsonResponse(security.new_challenge().as_dict())
 
 
-@require_GET
+@require_safe
 def terms(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(request, "comments/terms.html", {})

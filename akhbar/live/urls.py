@@ -1,5 +1,7 @@
 from django.urls import path
 
+import akhbar.network.params  # noqa: F401  (registers the <id:> converter)
+
 from . import views
 
 app_name = "live"
@@ -7,5 +9,5 @@ app_name = "live"
 urlpatterns = [
     path("masthead/", views.masthead, name="masthead"),
     path("seen/", views.seen, name="seen"),
-    path("coverage/<int:page_id>/", views.coverage, name="coverage"),
+    path("coverage/<id:page_id>/", views.coverage, name="coverage"),
 ]

@@ -4,15 +4,15 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
 from akhbar.live.breaking import BREAKING_SECONDS, active_breaking, today
 from akhbar.live.counting import count_view, is_automated, parse_page_id, site_of_page
 from akhbar.network.models import SiteProfile
+from akhbar.network.views import json_methods
 
 
-@require_safe
+@json_methods("GET")
 @cache_control(public=True, max_age=BREAKING_SECONDS, s_maxage=BREAKING_SECONDS)
 def masthead(request):
     site = Site.find_for_request(request)
@@ -29,7 +29,7 @@ def _error(message: str, status: int) -> JsonResponse:
 
 @csrf_exempt
 @never_cache
-@require_POST
+@json_methods("POST")
 def seen(request):
     """navigator.sendBeacon(…, page id) after an article loads: 204 whether it counted or not."""
     body = request.body[:64].decode("ascii", "replace")
@@ -44,7 +44,7 @@ def seen(request):
     return HttpResponse(status=204)
 
 
-@require_safe
+@json_methods("GET")
 def coverage(request, page_id: int):
     """The entries of one live coverage page as JSON, with an ETag so unchanged polls cost a 304."""
     from django.utils.cache import get_conditional_response, patch_cache_control

@@ -10,20 +10,18 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from akhbar.arabic.plurals import Noun, count_phrase
 from akhbar.network.models import SiteProfile
+from akhbar.network.params import BadParameter, clean_text, parse_date, parse_id, parse_int
+from akhbar.network.views import json_methods
 from akhbar.news.models import Author, SectionPage
 
 from .backends import Filters
 from .query import MAX_QUERY_LENGTH
 from .service import MAX_PAGE, PER_PAGE, attach_urls, search, suggest
-
-
-class BadParameter(ValueError):
-    """A request parameter that cannot be used; its message is shown to the reader (Arabic)."""
 
 
 @dataclass
@@ -36,26 +34,15 @@ class SearchRequest:
     author: Author | None
 
 
-def _int(value: str, message: str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise BadParameter(message) from None
-    return number
-
-
 def _date(value: str, message: str) -> datetime:
-    try:
-        day = datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise BadParameter(message) from None
+    day = parse_date(value, message)
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
 def _site(value: str) -> Site:
     site = None
-    if value.isdigit():
-        site = Site.objects.filter(pk=int(value)).first()
+    if parse_id(value) is not None:
+        site = Site.objects.filter(pk=parse_id(value)).first()
     if site is None:
         site = Site.objects.filter(hostname__iexact=value).first()
     if site is None:
@@ -67,7 +54,8 @@ def _section(value: str, site: Site | None) -> Page:
     sections = SectionPage.objects.live()
     if site is not None:
         sections = sections.descendant_of(site.root_page)
-    section = sections.filter(pk=int(value)).first() if value.isdigit() else None
+    section_id = parse_id(value)
+    section = sections.filter(pk=section_id).first() if section_id is not None else None
     if section is None:
         section = sections.filter(slug=value).first()
     if section is None:
@@ -78,19 +66,20 @@ def _section(value: str, site: Site | None) -> Page:
 def parse_request(request: HttpRequest, default_site: Site | None) -> SearchRequest:
     """Read and check q, site, section, author, from, to and page; raise BadParameter on a bad one."""
     params = request.GET
-    q = params.get("q", "").strip()
+    q = clean_text(params.get("q", ""))
     if len(q) > MAX_QUERY_LENGTH:
         raise BadParameter(_("نص البحث أطول من %(n)s حرفًا.") % {"n": MAX_QUERY_LENGTH})
     site = default_site
     if "site" in params:
-        value = params["site"].strip()
+        value = clean_text(params["site"])
         site = None if value in {"", "all", "network"} else _site(value)
-    section = _section(params["section"].strip(), site) if params.get("section", "").strip() else None
+    section_value = clean_text(params.get("section", ""))
+    section = _section(section_value, site) if section_value else None
     author = None
-    if params.get("author", "").strip():
-        value = params["author"].strip()
+    if clean_text(params.get("author", "")):
+        value = clean_text(params["author"])
         author = Author.objects.filter(slug=value).first() or (
-            Author.objects.filter(pk=int(value)).first() if value.isdigit() else None
+            Author.objects.filter(pk=parse_id(value)).first() if parse_id(value) is not None else None
         )
         if author is None:
             raise BadParameter(_("لا يوجد كاتب بهذا المعرف: %(author)s") % {"author": value})
@@ -110,9 +99,8 @@ def parse_request(request: HttpRequest, default_site: Site | None) -> SearchRequ
         raise BadParameter(_("تاريخ البداية بعد تاريخ النهاية."))
     page = 1
     if params.get("page", "").strip():
-        page = _int(params["page"], _("رقم الصفحة يجب أن يكون عددًا صحيحًا."))
-        if not 1 <= page <= MAX_PAGE:
-            raise BadParameter(_("رقم الصفحة يجب أن يكون بين 1 و%(max)s.") % {"max": MAX_PAGE})
+        message = _("رقم الصفحة يجب أن يكون عددًا صحيحًا بين 1 و%(max)s.") % {"max": MAX_PAGE}
+        page = parse_int(params["page"], message, maximum=MAX_PAGE)
     filters = Filters(
         site_id=site.pk if site else None,
         section_id=section.pk if section else None,
@@ -123,7 +111,7 @@ def parse_request(request: HttpRequest, default_site: Site | None) -> SearchRequ
     return SearchRequest(q=q, filters=filters, page=page, site=site, section=section, author=author)
 
 
-@require_GET
+@require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """/search/?q=: this site's stories by default, the whole network with ?site=all."""
     current_site = Site.find_for_request(request)
@@ -159,11 +147,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "search/search_page.html", context)
 
 
-def _error(message: str) -> JsonResponse:
-    return JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False})
+def _error(message: str, status: int = 400) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@json_methods("GET")
 def api_search(request: HttpRequest) -> JsonResponse:
     """GET /api/search?q=&site=&section=&author=&from=&to=&page= (the whole network unless site is given)."""
     try:
@@ -213,7 +201,7 @@ def suggestions_phrase(n: int, digits: str = "latin") -> str:
     return count_phrase(n, noun, digits, zero=_("لا اقتراحات"))
 
 
-@require_GET
+@json_methods("GET")
 def api_suggest(request: HttpRequest) -> JsonResponse:
     """GET /api/search/suggest?q=&site=: headlines whose words start like the last word typed, and
     ``announcement``: how many there are, in Arabic (the site's digits), for the box's live region."""
