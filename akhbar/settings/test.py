@@ -20,3 +20,10 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
 # Tests read the shared page cache directly (each test clears it); the per-process copy is tested on its own.
 PAGE_CACHE_LOCAL_SECONDS = 0
+# The test database is a file, like the embedded default, not SQLite's shared in-memory database: there a
+# read that meets another thread's write fails at once ("database table is locked") instead of waiting,
+# which production's WAL file never does, so the live-server tests would test the test harness.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="akhbar-test-db-")) / "test.sqlite3")
+    }

@@ -7,7 +7,7 @@ import itertools
 from akhbar.comments import security
 from akhbar.comments.models import Comment
 from akhbar.comments.text import body_fingerprint
-from tests.factories import make_article, make_section, make_site
+from tests.factories import make_article, make_network, make_section, make_site
 
 _counter = itertools.count(1)
 
@@ -32,6 +32,7 @@ def make_commentable_article(hostname: str = "casablanca.localhost", **profile):
     scores are the moderation module's business, not these tests')."""
     profile = {"comment_approve_below": 0.6, "comment_reject_above": 0.98, **profile}
     ensure_page_tree()
+    make_network()  # as on any installed network: no reader request has to create the group's settings
     site = make_site(hostname, default=True, **profile)
     return make_article(make_section(site))
 
