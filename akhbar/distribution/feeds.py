@@ -246,38 +246,41 @@ class SectionFeed(ArticleFeed):
         )
 
 
+def _listing_scope(request, route: str, slug: str, label: str, description, filters: dict) -> FeedScope:
+    """The feed of one of the site home's listings (`author` or `tag` routes) named ``label``;
+    ``description`` is given the site's name."""
+    site, profile, name = _site_scope(request)
+    home = site.root_page.specific
+    return FeedScope(
+        request,
+        f"{name} — {label}",
+        home.get_full_url(request) + home.reverse_subpage(route, args=[slug]),
+        description(name),
+        root_path=site.root_page.path,
+        filters=filters,
+        site=site,
+        logo=_logo(site, profile),
+    )
+
+
 class AuthorFeed(ArticleFeed):
     def scope(self, request, slug: str) -> FeedScope:
-        site, profile, name = _site_scope(request)
         author = get_object_or_404(Author, slug=slug)
-        home = site.root_page.specific
-        return FeedScope(
-            request,
-            f"{name} — {author.name}",
-            home.get_full_url(request) + home.reverse_subpage("author", args=[author.slug]),
-            _("مقالات %(author)s في %(site)s") % {"author": author.name, "site": name},
-            root_path=site.root_page.path,
-            filters={"authors": author},
-            site=site,
-            logo=_logo(site, profile),
-        )
+
+        def description(site: str) -> str:
+            return _("مقالات %(author)s في %(site)s") % {"author": author.name, "site": site}
+
+        return _listing_scope(request, "author", author.slug, author.name, description, {"authors": author})
 
 
 class TagFeed(ArticleFeed):
     def scope(self, request, slug: str) -> FeedScope:
-        site, profile, name = _site_scope(request)
         tag = get_object_or_404(Tag, slug=slug)
-        home = site.root_page.specific
-        return FeedScope(
-            request,
-            f"{name} — {tag.name}",
-            home.get_full_url(request) + home.reverse_subpage("tag", args=[tag.slug]),
-            _("أخبار الوسم %(tag)s في %(site)s") % {"tag": tag.name, "site": name},
-            root_path=site.root_page.path,
-            filters={"tagged_items__tag": tag},
-            site=site,
-            logo=_logo(site, profile),
-        )
+
+        def description(site: str) -> str:
+            return _("أخبار الوسم %(tag)s في %(site)s") % {"tag": tag.name, "site": site}
+
+        return _listing_scope(request, "tag", tag.slug, tag.name, description, {"tagged_items__tag": tag})
 
 
 class NetworkFeed(ArticleFeed):
