@@ -18,6 +18,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
 
+from akhbar.api.errors import localize_error_payload
 from akhbar.api.fields import ImageRenditionsField
 from akhbar.api.throttle import ClientRateThrottle
 
@@ -100,7 +101,10 @@ class SiteScopedAPIMixin:
             )
             response["Cache-Control"] = "no-store"
             return response
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        if response.status_code >= 400 and isinstance(response.data, dict):
+            response.data = localize_error_payload(response.data, status=response.status_code)
+        return response
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from akhbar.api.errors import is_arabic
 from akhbar.network.models import SiteProfile
 from tests.factories import make_article, make_author, make_image, make_network, make_section, make_site
 
@@ -192,7 +193,7 @@ def test_malformed_requests_get_a_clear_400(sites, params):
     make_article(make_section(sites[0]))
     response = api("/api/v2/pages/", **params)
     assert response.status_code == 400, (params, response.status_code, response.content[:300])
-    assert response["Content-Type"] == "application/json" and response.json()["message"]
+    assert response["Content-Type"] == "application/json" and is_arabic(response.json()["message"])
 
 
 @pytest.mark.parametrize(
@@ -201,7 +202,7 @@ def test_malformed_requests_get_a_clear_400(sites, params):
 )
 def test_unknown_or_huge_ids_are_404(sites, path):
     response = api(path)
-    assert response.status_code == 404 and response.json()["message"]
+    assert response.status_code == 404 and is_arabic(response.json()["message"])
 
 
 @pytest.mark.parametrize("endpoint", ["pages", "images"])
@@ -223,7 +224,7 @@ def test_find_by_html_path_redirects_to_the_page_of_this_site_only(sites):
 def test_malformed_image_filters_get_a_400(sites):
     for params in ({"order": "bogus"}, {"limit": "x"}, {"nope": "1"}, {"id": "99999999999999999999999"}):
         response = api("/api/v2/images/", **params)
-        assert response.status_code == 400 and response.json()["message"], params
+        assert response.status_code == 400 and is_arabic(response.json()["message"]), params
 
 
 def test_writes_are_refused(sites):
