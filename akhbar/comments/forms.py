@@ -50,6 +50,9 @@ class CommentForm(forms.Form):
         error_messages={"required": _("يجب الموافقة على الشروط قبل إرسال التعليق.")},
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    notify = forms.BooleanField(
+        label=_("أبلغني بالبريد الإلكتروني عند نشر تعليقي أو الرد عليه"), required=False
+    )
     token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=2000)
     pow_number = forms.CharField(required=False, widget=forms.HiddenInput, max_length=12)
     answer = forms.CharField(label=_("رمز التحقق"), required=False, max_length=40)

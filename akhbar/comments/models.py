@@ -50,6 +50,11 @@ class Comment(models.Model):
     report_count = models.PositiveIntegerField(_("عدد البلاغات"), default=0)
     created_at = models.DateTimeField(_("وقت الإرسال"), auto_now_add=True, db_index=True)
     decided_at = models.DateTimeField(_("وقت القرار"), null=True, blank=True)
+    # The commenter asked to be emailed when this comment is published or answered (notifications.py);
+    # the two flags record the emails already sent, so each is sent once whatever moderators do.
+    notify = models.BooleanField(_("يريد إشعارًا بالبريد"), default=False)
+    notified_published = models.BooleanField(default=False, editable=False)
+    notified_parent = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("تعليق")
@@ -159,3 +164,21 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class NotificationOptOut(models.Model):
+    """An address that unsubscribed from comment notifications, kept as a hash of the address only.
+
+    It stops the emails about every comment that address sent before ``created_at``; ticking the box
+    again on a later comment is a new request, honoured for that comment.
+    """
+
+    email_key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("وقت إلغاء الاشتراك"))
+
+    class Meta:
+        verbose_name = _("إلغاء اشتراك في إشعارات التعليقات")
+        verbose_name_plural = _("إلغاءات الاشتراك في إشعارات التعليقات")
+
+    def __str__(self) -> str:
+        return f"{self.email_key[:12]}… ({self.created_at:%Y-%m-%d %H:%M})"

@@ -25,7 +25,7 @@ from akhbar.caching.dblock import db_guard
 from akhbar.moderation.policy import DEFAULT_THRESHOLDS, Thresholds, decide
 from akhbar.moderation.store import active_lexicon
 
-from . import conf, security
+from . import conf, notifications, security
 from .models import AuditEntry, Ban, Comment, Report
 from .text import body_fingerprint
 
@@ -62,6 +62,7 @@ class Submission:
     ip: str
     challenge_id: str
     parent_id: int | None = None
+    notify: bool = False
 
 
 def unavailable() -> Refused:
@@ -179,6 +180,7 @@ def submit(submission: Submission, profile) -> Comment:
         challenge_id=submission.challenge_id,
         body_hash=fingerprint,
         decided_at=now,
+        notify=submission.notify,
     )
     try:
         with db_guard(), transaction.atomic():
@@ -198,6 +200,7 @@ def submit(submission: Submission, profile) -> Comment:
         raise not_stored() from error
     if status == Comment.APPROVED:
         purge_article(comment.article_id)
+        notifications.queue_published([comment])
     return comment
 
 
@@ -282,6 +285,7 @@ def moderate(comments: Iterable[Comment], action: str, user, reason: str = "") -
     """Apply a moderator's action (approve, reject, spam, hold, ban_email, ban_ip) to comments, with
     an audit entry for each, and purge the articles whose published comments changed."""
     touched: set[int] = set()
+    published: list[Comment] = []
     changed = 0
     now = timezone.now()
     with db_guard(), transaction.atomic():
@@ -310,12 +314,15 @@ def moderate(comments: Iterable[Comment], action: str, user, reason: str = "") -
                 comment.save(update_fields=["status", "decided_at"])
                 if Comment.APPROVED in (before, after):
                     touched.add(comment.article_id)
+                if after == Comment.APPROVED:
+                    published.append(comment)
             AuditEntry.objects.create(
                 comment=comment, user=user, action=action, reason=reason, from_status=before, to_status=after
             )
             changed += 1
     for article_id in touched:
         purge_article(article_id)
+    notifications.queue_published(published)
     return changed
 
 

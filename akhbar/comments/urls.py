@@ -2,7 +2,7 @@ from django.urls import path
 
 import akhbar.network.params  # noqa: F401  (registers the <id:> converter)
 
-from . import views
+from . import unsubscribe, views
 
 app_name = "comments"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("report/<id:comment_id>/", views.report_comment, name="report"),
     path("challenge/", views.challenge, name="challenge"),
     path("terms/", views.terms, name="terms"),
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

@@ -200,6 +200,7 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         ip=security.client_ip(request),
         challenge_id=check.challenge_id,
         parent_id=data.get("parent"),
+        notify=bool(data.get("notify")),
     )
     try:
         comment = services.submit(submission, profile)

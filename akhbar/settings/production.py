@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_list
+from .base import EMAIL_BACKENDS, SECRET_KEY, env_bool, env_list
 
 DEBUG = env_bool("DEBUG", False)
 if not os.environ.get("SECRET_KEY") or SECRET_KEY.startswith("akhbar-insecure") or len(SECRET_KEY) < 32:
@@ -20,3 +20,6 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Comment notifications go to a real mail server unless EMAIL_BACKEND says otherwise (base.py).
+if not os.environ.get("EMAIL_BACKEND"):
+    EMAIL_BACKEND = EMAIL_BACKENDS["smtp"]

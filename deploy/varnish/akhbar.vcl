@@ -51,8 +51,9 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|django-admin)(/|$)") {
         return (pass);
     }
-    # Per-reader comment views: the form's CSRF token and security check, the comment page, posting.
-    if (req.url ~ "^/comments/(form/|post/|report/|challenge/|[0-9]+/)") {
+    # Per-reader comment views: the form's CSRF token and security check, the comment page, posting,
+    # the notification emails' unsubscribe links.
+    if (req.url ~ "^/comments/(form/|post/|report/|challenge/|unsubscribe/|[0-9]+/)") {
         return (pass);
     }
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {

@@ -219,3 +219,18 @@ def test_pages_with_any_page_number_never_answer_5xx(site_tree, method, which, p
         "tag": "/tag/%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9/",
     }
     assert_no_server_error(request(method, paths[which], params))
+
+
+@EXAMPLES
+@given(
+    method=methods,
+    token=st.one_of(
+        texts.filter(lambda t: "/" not in t and t), st.text(min_size=1).map(lambda t: quote(t, safe=""))
+    ),
+)
+def test_unsubscribe_links_with_any_token_never_answer_5xx(site_tree, method, token):
+    response = request(
+        method, f"/comments/unsubscribe/{quote(token, safe='')}/", body="List-Unsubscribe=One-Click"
+    )
+    assert_no_server_error(response)
+    assert response.status_code in (400, 404, 405)
