@@ -26,14 +26,19 @@ MAX_ID = 2**63 - 1  # the largest primary key any backend stores
 TEXT_PARAMETERS = frozenset({"search", "fields", "order", "type", "site", "html_path", "locale"})
 
 
+def _digits(value: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also accepts «²» and «①», which ``int()`` refuses."""
+    return value.isascii() and value.isdigit()
+
+
 def _find_site(value: str) -> Site | None:
     value = value.strip()
-    if value.isdigit():
+    if _digits(value):
         return Site.objects.filter(pk=int(value)).first() if int(value) <= MAX_ID else None
     hostname, _sep, port = value.partition(":")
     sites = Site.objects.filter(hostname__iexact=hostname)
     if port:
-        if not port.isdigit() or int(port) > 65535:
+        if not _digits(port) or int(port) > 65535:
             return None
         sites = sites.filter(port=int(port))
     return sites.order_by("-is_default_site", "pk").first()
@@ -72,7 +77,7 @@ class SiteScopedAPIMixin:
             if name in TEXT_PARAMETERS:
                 continue
             number = value.strip().lstrip("-")
-            if number.isdigit() and int(number) > MAX_ID:
+            if _digits(number) and int(number) > MAX_ID:
                 raise BadRequestError(_("القيمة %(name)s أكبر من المسموح.") % {"name": name})
         if request.GET.get("search_operator", "or") not in ("and", "or"):
             raise BadRequestError(_("search_operator يقبل and أو or فقط."))
@@ -81,7 +86,7 @@ class SiteScopedAPIMixin:
 
     def find_object(self, queryset, request):
         value = request.GET.get("id")
-        if value is not None and not value.strip().isdigit():
+        if value is not None and not _digits(value.strip()):
             raise BadRequestError(_("المعرّف id يجب أن يكون عددًا صحيحًا موجبًا."))
         return super().find_object(queryset, request)
 

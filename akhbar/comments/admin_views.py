@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from akhbar.arabic.plurals import Noun, count_phrase
 from akhbar.moderation.policy import CATEGORY_LABELS
+from akhbar.network.params import parse_id
 
 from . import services
 from .models import AuditEntry, Ban, Comment
@@ -112,7 +113,7 @@ class QueueView(ModeratorView):
 
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action", "")
-        ids = [int(value) for value in request.POST.getlist("comment") if value.isdigit()]
+        ids = [pk for pk in map(parse_id, request.POST.getlist("comment")) if pk is not None]
         back = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
             back = reverse("comments_admin:queue")
@@ -174,9 +175,9 @@ class AuditView(ModeratorView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         entries = AuditEntry.objects.select_related("user", "comment")
-        comment_id = self.request.GET.get("comment", "")
-        if comment_id.isdigit():
-            entries = entries.filter(comment_id=int(comment_id))
+        comment_id = parse_id(self.request.GET.get("comment"))
+        if comment_id is not None:
+            entries = entries.filter(comment_id=comment_id)
         page = Paginator(entries, PAGE_SIZE).get_page(self.request.GET.get("p"))
         statuses = dict(Comment.STATUS_CHOICES)
         for entry in page.object_list:

@@ -62,3 +62,17 @@ def test_arabic_messages_and_other_payloads_pass_unchanged():
 def test_a_long_value_is_clipped_in_the_message():
     message = arabic_message("unknown fields: " + "x" * 500, status=400)
     assert len(message) < 120 and message.endswith("…")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"id": "²"}, {"site": "²"}, {"site": "casablanca.localhost:²"}, {"child_of": "²"}, {"limit": "①"}],
+)
+def test_digits_that_int_refuses_are_a_400_not_a_500(site, params):
+    response = Client(raise_request_exception=False).get("/api/v2/pages/", params, HTTP_HOST=HOST)
+    assert response.status_code == 400 and is_arabic(response.json()["message"])
+
+
+def test_find_with_a_superscript_id_is_a_400(site):
+    response = Client(raise_request_exception=False).get("/api/v2/pages/find/", {"id": "²"}, HTTP_HOST=HOST)
+    assert response.status_code == 400

@@ -238,3 +238,15 @@ def test_queue_can_be_narrowed_to_one_site_of_the_network(moderator_client):
     assert "من الدار البيضاء" in everything and "من تونس" in everything
     only_tunis = moderator_client.get(f"/admin/comments/?site={tunis_site.pk}").content.decode()
     assert "من تونس" in only_tunis and "من الدار البيضاء" not in only_tunis
+
+
+def test_malformed_comment_ids_in_the_admin_are_ignored_not_a_500(moderator_client):
+    article = make_commentable_article()
+    comment = make_comment(article, status=Comment.HELD)
+    response = moderator_client.post(
+        "/admin/comments/", {"action": "approve", "comment": ["²", "99999999999999999999", str(comment.pk)]}
+    )
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == Comment.APPROVED
+    assert moderator_client.get("/admin/comments/audit/", {"comment": "²"}).status_code == 200
