@@ -3,7 +3,8 @@
    form comes without CSRF token or security check, hidden, beside a link to the comment page. This
    script shows the form and fetches those parts (and the outcome of the reader's last post) from
    data-form-url, never cached. Without JavaScript the link leads to the comment page, whose form is
-   complete and asks a question in Arabic words instead of the proof of work. Every sentence shown
+   complete and asks a question in Arabic words instead of the proof of work (comments sent that way
+   wait for a moderator; whenever this script runs, the proof of work is required). Every sentence shown
    comes translated from the page (#comments-strings). Vanilla, deferred, same-origin only. */
 (function () {
   "use strict";
@@ -197,14 +198,14 @@
   var state = "idle", pendingSubmit = false;
   var BATCH = 2000;
 
-  checkInput.value = "pow";
+  if (checkInput) checkInput.value = "pow";
   question.hidden = true;
 
   function say(text) { status.hidden = false; status.textContent = text; }
   function useQuestion() {
     /* No way to hash here: the question instead (the no-JavaScript path; a moderator reviews it). */
     state = "failed";
-    checkInput.value = "question";
+    if (checkInput) checkInput.value = "question";
     numberInput.value = "";
     question.hidden = false;
     say(t("failed"));
