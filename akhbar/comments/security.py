@@ -122,7 +122,7 @@ def question_of(token: str) -> str:
 
 def _parse_answer(answer: str) -> int | None:
     text = " ".join(to_latin(answer or "").split()).strip(" .،؟?")
-    if text.isdigit() and len(text) <= 3:
+    if text.isascii() and text.isdigit() and len(text) <= 3:  # isdigit alone admits "²", which int() refuses
         return int(text)
     return _ANSWER_WORDS.get(text.replace("ى", "ي").replace("إ", "ا").replace("أ", "ا")) or _ANSWER_WORDS.get(
         text
@@ -184,7 +184,7 @@ def verify(token: str, number: str, answer: str, *, scripted: bool | None = None
         if not number:
             message = _("لم يكتمل التحقق الأمني في متصفحك. انتظر حتى يكتمل ثم أرسل التعليق مرة أخرى.")
             return CheckResult(False, error=message)
-        if number.isdigit() and len(number) <= 12 and int(number) <= payload["m"]:
+        if number.isascii() and number.isdigit() and len(number) <= 12 and int(number) <= payload["m"]:
             digest = hashlib.sha256(f"{payload['salt']}{int(number)}".encode()).hexdigest()
             if hmac.compare_digest(digest, payload["c"]):
                 return CheckResult(True, challenge_id=payload["id"], method=POW)

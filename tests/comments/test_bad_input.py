@@ -64,6 +64,11 @@ CORPUS = {
         "لم يكتمل التحقق الأمني في متصفحك",
     ),
     "wrong proof of work": ({"pow_number": "999999"}, "لم ينجح التحقق الأمني التلقائي"),
+    "superscript digit as the number": ({"pow_number": "²"}, "لم ينجح التحقق الأمني التلقائي"),
+    "superscript digit as the answer": (
+        {"check": "question", "pow_number": "", "answer": "¹²"},
+        "الإجابة عن سؤال التحقق غير صحيحة",
+    ),
     "forged token": ({"token": "abc:def", "pow_number": "1"}, "انتهت صلاحية التحقق الأمني"),
     "honeypot filled": ({"website": "http://bot.example"}, "تعذّر قبول التعليق"),
 }
