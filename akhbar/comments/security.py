@@ -3,14 +3,18 @@
 The check has two ways to pass, carried by one signed token:
 - proof of work (ALTCHA-style): the token names a salt and ``challenge = sha256(salt + n)`` for a
   secret ``n`` below ``max_number``; the reader's browser finds ``n`` by trying numbers (comments.js)
-  and sends it back. Cheap for one reader, costly for a flood.
+  and sends it back. Cheap for one reader, costly for a flood. Required whenever the page's script
+  runs: a post that says it comes from the script (``check=pow``, or any number sent) passes on the
+  number alone.
 - a question in Arabic words (كم يساوي سبعة زائد خمسة؟) for readers without JavaScript; the token holds
-  only a keyed hash of the answer, never the answer itself.
-Every token is used once: its id is claimed atomically in the shared "state" cache when a comment is
-accepted, and the comment table holds it under a unique constraint, so a replayed answer is refused
-even when two copies arrive together. Rate-limit windows live in the same store, shared by every
-process (Redis, or the database without Redis); when it cannot be reached, ``claim`` and
-``hit_rate_limit`` raise ``StateUnavailable`` and posting fails closed.
+  only a keyed hash of the answer, never the answer itself. A machine can read and answer it, so a
+  comment that passed only the question is never published automatically (services.submit holds it).
+Every token is used once, and every verification uses it up, right or wrong: its id is claimed
+atomically in the shared "state" cache before the answer is looked at, so a second guess on the same
+token is refused as used (and the comment table holds the id under a unique constraint). Rate-limit
+windows live in the same store, shared by every process (Redis, or the database without Redis); when
+it cannot be reached, ``verify``, ``claim`` and ``hit_rate_limit`` raise ``StateUnavailable`` and
+posting fails closed.
 """
 
 from __future__ import annotations
@@ -26,7 +30,6 @@ from django.core.cache import caches
 from django.utils.translation import gettext as _
 
 from akhbar.arabic.digits import to_latin
-from akhbar.caching.backends import StateUnavailable
 
 from . import conf
 
@@ -119,7 +122,7 @@ def question_of(token: str) -> str:
 
 def _parse_answer(answer: str) -> int | None:
     text = " ".join(to_latin(answer or "").split()).strip(" .،؟?")
-    if text.isdigit() and len(text) <= 3:
+    if text.isascii() and text.isdigit() and len(text) <= 3:  # isdigit alone admits "²", which int() refuses
         return int(text)
     return _ANSWER_WORDS.get(text.replace("ى", "ي").replace("إ", "ا").replace("أ", "ا")) or _ANSWER_WORDS.get(
         text
@@ -134,42 +137,65 @@ def solve(salt: str, challenge: str, max_number: int) -> int | None:
     return None
 
 
+POW = "pow"
+QUESTION = "question"
+
+
 @dataclass(frozen=True)
 class CheckResult:
     ok: bool
     challenge_id: str = ""
     error: str = ""
+    # Which way it passed: POW (the page's script) or QUESTION (no JavaScript; held for moderators).
+    method: str = ""
 
 
-def verify(token: str, number: str, answer: str) -> CheckResult:
-    """Check a submitted token with its proof-of-work number or its question's answer (not yet used)."""
+def claims_script(check: str, number: str) -> bool:
+    """A post claims the scripted path when comments.js marked it (``check=pow``) or sent a number."""
+    return check == POW or bool((number or "").strip())
+
+
+def _expired(scripted: bool) -> str:
+    if scripted:
+        return _("انتهت صلاحية التحقق الأمني أو تعذّر قراءته. يُعاد التحقق في متصفحك، أرسل التعليق مرة أخرى.")
+    return _("انتهت صلاحية التحقق الأمني أو تعذّر قراءته. أجب عن السؤال الجديد.")
+
+
+def used_error(scripted: bool) -> str:
+    """A token that was already used (by this post's earlier try, or by someone else)."""
+    if scripted:
+        return _("سبق استخدام هذا التحقق الأمني. يُعاد التحقق في متصفحك، أرسل التعليق مرة أخرى.")
+    return _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد.")
+
+
+def verify(token: str, number: str, answer: str, *, scripted: bool | None = None) -> CheckResult:
+    """Check a submitted token, using it up whatever the outcome: a post from the page's script
+    (``scripted``) passes only on its proof-of-work number; one without passes on the question's
+    answer. Raises StateUnavailable when the shared state store cannot be reached."""
+    if scripted is None:
+        scripted = claims_script("", number)
     payload = read_token(token)
     if payload is None:
-        return CheckResult(False, error=_("انتهت صلاحية التحقق الأمني أو تعذّر قراءته. أجب عن السؤال الجديد."))
-    if _already_used(payload["id"]):
-        return CheckResult(False, error=_("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد."))
+        return CheckResult(False, error=_expired(scripted))
+    if not claim(payload["id"]):
+        return CheckResult(False, error=used_error(scripted))
     number = (number or "").strip()
-    if number:
-        if number.isdigit() and len(number) <= 12 and int(number) <= payload["m"]:
+    if scripted:
+        if not number:
+            message = _("لم يكتمل التحقق الأمني في متصفحك. انتظر حتى يكتمل ثم أرسل التعليق مرة أخرى.")
+            return CheckResult(False, error=message)
+        if number.isascii() and number.isdigit() and len(number) <= 12 and int(number) <= payload["m"]:
             digest = hashlib.sha256(f"{payload['salt']}{int(number)}".encode()).hexdigest()
             if hmac.compare_digest(digest, payload["c"]):
-                return CheckResult(True, challenge_id=payload["id"])
-        return CheckResult(False, error=_("لم ينجح التحقق الأمني التلقائي. أجب عن السؤال."))
+                return CheckResult(True, challenge_id=payload["id"], method=POW)
+        message = _("لم ينجح التحقق الأمني التلقائي. يُعاد التحقق في متصفحك، أرسل التعليق مرة أخرى.")
+        return CheckResult(False, error=message)
     if not (answer or "").strip():
         return CheckResult(False, error=_("أجب عن سؤال التحقق الأمني."))
     value = _parse_answer(answer)
     if value is not None and hmac.compare_digest(_keyed(payload["id"], str(value)), payload["a"]):
-        return CheckResult(True, challenge_id=payload["id"])
+        return CheckResult(True, challenge_id=payload["id"], method=QUESTION)
     return CheckResult(False, error=_("الإجابة عن سؤال التحقق غير صحيحة. حاول مع السؤال الجديد."))
-
-
-def _already_used(challenge_id: str) -> bool:
-    """An early answer for a replayed token; when the state store is down the question is left to
-    ``claim``, which then fails closed."""
-    try:
-        return bool(caches[STATE].get(USED_KEY.format(challenge_id)))
-    except StateUnavailable:
-        return False
 
 
 def claim(challenge_id: str) -> bool:

@@ -63,6 +63,9 @@ class Submission:
     challenge_id: str
     parent_id: int | None = None
     notify: bool = False
+    # How the security check passed: security.POW, or security.QUESTION (no JavaScript), which is
+    # always held for a moderator (the default, so a caller that forgets it publishes nothing).
+    check: str = security.QUESTION
 
 
 def unavailable() -> Refused:
@@ -118,16 +121,40 @@ def resolve_parent(article_id: int, parent_id: int | None) -> int | None:
     return parent.parent_id or parent.pk
 
 
-def submit(submission: Submission, profile) -> Comment:
-    """Check bans, rate limits, replay and duplicates, decide, then store the comment exactly once."""
-    ip_key = security.ip_hash(submission.ip)
+def flood() -> Refused:
+    return Refused(429, _("أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة."))
+
+
+def admit(ip: str, *, question: bool) -> None:
+    """Count one post from this address before its security check is looked at, so wrong answers
+    count too; a post answering the question (no proof of work) also counts against the tighter
+    ``question_ip`` limit. Raises Refused (429, or 503 when the state store is unreachable)."""
+    ip_key = security.ip_hash(ip)
     limits = conf.rate_limits()
-    flood = _("أرسلت تعليقات كثيرة في وقت قصير. انتظر قليلًا ثم أعد المحاولة.")
     try:
         if security.hit_rate_limit("ip", ip_key, *limits["ip"]):
-            raise Refused(429, flood)
+            raise flood()
+        if question and security.hit_rate_limit("question_ip", ip_key, *limits["question_ip"]):
+            raise flood()
+    except StateUnavailable as error:
+        raise unavailable() from error
+
+
+def submit(submission: Submission, profile) -> Comment:
+    """Check the email's rate limit, bans and duplicates, decide, then store the comment exactly once.
+    The address's limits and the single-use token were checked before (``admit``, security.verify)."""
+    ip_key = security.ip_hash(submission.ip)
+    limits = conf.rate_limits()
+    question = submission.check == security.QUESTION
+    try:
         if security.hit_rate_limit("email", submission.email, *limits["email"]):
-            raise Refused(429, flood)
+            raise flood()
+        site_key = str(getattr(profile, "site_id", "") or "")
+        if question and security.hit_rate_limit("question_site", site_key, *limits["question_site"]):
+            message = _(
+                "تنتظر تعليقات كثيرة مراجعة المشرفين الآن. حاول مجددًا بعد قليل، أو فعّل JavaScript في متصفحك."
+            )
+            raise Refused(429, message)
     except StateUnavailable as error:
         raise unavailable() from error
     fingerprint = body_fingerprint(submission.body)
@@ -153,8 +180,6 @@ def submit(submission: Submission, profile) -> Comment:
         raise not_stored() from error
     state = caches["state"]
     try:
-        if not security.claim(submission.challenge_id):
-            raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد."))
         if not state.add(dup_key, 1, timeout=conf.duplicate_seconds()):
             raise Refused(409, duplicate)
     except StateUnavailable as error:
@@ -164,6 +189,11 @@ def submit(submission: Submission, profile) -> Comment:
         submission.body, title=submission.title, thresholds=thresholds_for(profile), lexicon=active_lexicon()
     )
     status = status_for(decision)
+    reasons = list(decision.reasons)
+    if question:
+        reasons.insert(0, _("أُرسل بالإجابة عن السؤال دون التحقق التلقائي في المتصفح، فلا يُنشر قبل المراجعة"))
+        if status == Comment.APPROVED:
+            status = Comment.HELD
     now = timezone.now()
     comment = Comment(
         article_id=submission.article_id,
@@ -175,7 +205,7 @@ def submit(submission: Submission, profile) -> Comment:
         status=status,
         score=round(decision.score, 4),
         categories=list(decision.categories),
-        reasons=list(decision.reasons),
+        reasons=reasons,
         ip_hash=ip_key,
         challenge_id=submission.challenge_id,
         body_hash=fingerprint,
@@ -187,12 +217,12 @@ def submit(submission: Submission, profile) -> Comment:
             comment.save()
             AuditEntry.objects.create(
                 comment=comment, action=AuditEntry.POSTED, from_status="", to_status=status,
-                reason="؛ ".join(decision.reasons),
+                reason="؛ ".join(reasons),
             )  # fmt: skip
     except IntegrityError as error:
         with contextlib.suppress(StateUnavailable):
             state.delete(dup_key)
-        raise Refused(400, _("سبق استخدام هذا التحقق الأمني. أجب عن السؤال الجديد.")) from error
+        raise Refused(400, security.used_error(not question)) from error
     except DatabaseError as error:
         log.exception("comment not stored for article %s", submission.article_id)
         with contextlib.suppress(StateUnavailable):

@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
+from akhbar.caching.backends import StateUnavailable
 from akhbar.network.models import SiteProfile
 from akhbar.network.views import json_methods
 from akhbar.news.models import ArticlePage
@@ -109,7 +110,7 @@ def _read_outcome(request: HttpRequest, article: ArticlePage, response: HttpResp
         Comment.objects.filter(pk=comment_id, article_id=article.pk)
         .only("pk", "title", "body", "status")
         .first()
-        if comment_id.isdigit()
+        if comment_id.isascii() and comment_id.isdigit()
         else None
     )
     if comment_id and comment is None:
@@ -182,9 +183,23 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         form.is_valid()
         form.add_error(None, _("تعذّر قبول التعليق. أعد تحميل الصفحة ثم أرسل مرة أخرى."))
         return render_comment_page(request, article, form, 400)
-    check = security.verify(
-        request.POST.get("token", ""), request.POST.get("pow_number", ""), request.POST.get("answer", "")
-    )
+    # The address's limits come first (every try counts, right or wrong), then the check, which uses
+    # the token up whatever its outcome.
+    scripted = security.claims_script(request.POST.get("check", ""), request.POST.get("pow_number", ""))
+    ip = security.client_ip(request)
+    try:
+        services.admit(ip, question=not scripted)
+        try:
+            check = security.verify(
+                request.POST.get("token", ""), request.POST.get("pow_number", ""),
+                request.POST.get("answer", ""), scripted=scripted,
+            )  # fmt: skip
+        except StateUnavailable as error:
+            raise services.unavailable() from error
+    except services.Refused as refused:
+        form.is_valid()
+        form.add_error(None, refused.message)
+        return render_comment_page(request, article, form, refused.status)
     valid = form.is_valid()
     if not check.ok:
         form.add_error("answer", check.error)
@@ -197,10 +212,11 @@ def post_comment(request: HttpRequest, article_id: int) -> HttpResponse:
         email=data["email"],
         title=data["title"],
         body=data["body"],
-        ip=security.client_ip(request),
+        ip=ip,
         challenge_id=check.challenge_id,
         parent_id=data.get("parent"),
         notify=bool(data.get("notify")),
+        check=check.method,
     )
     try:
         comment = services.submit(submission, profile)

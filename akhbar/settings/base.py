@@ -318,3 +318,29 @@ CONTENT_API_RATE_LIMIT = int(os.environ.get("CONTENT_API_RATE_LIMIT", "120"))
 CONTENT_API_RATE_WINDOW = int(os.environ.get("CONTENT_API_RATE_WINDOW", "60"))
 CONTENT_API_CACHE_SECONDS = int(os.environ.get("CONTENT_API_CACHE_SECONDS", "60"))
 WAGTAILAPI_LIMIT_MAX = 50
+
+
+# Comment posting limits (akhbar/comments/conf.py holds the defaults and what each scope counts):
+# COMMENTS_RATE_IP, COMMENTS_RATE_EMAIL, COMMENTS_RATE_QUESTION_IP, COMMENTS_RATE_QUESTION_SITE as
+# "count/seconds"; COMMENTS_POW_MAX_NUMBER, the proof of work's search space.
+def env_rate(name: str) -> tuple[int, int] | None:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    count, _sep, seconds = value.partition("/")
+    try:
+        rate = int(count), int(seconds)
+    except ValueError:
+        rate = (-1, 0)
+    if rate[0] < 0 or rate[1] <= 0:
+        raise ImproperlyConfigured(f'{name} must be "count/seconds", for example "6/600"; got {value!r}')
+    return rate
+
+
+COMMENTS_RATE_LIMITS = {
+    scope: rate
+    for scope in ("ip", "email", "question_ip", "question_site")
+    if (rate := env_rate(f"COMMENTS_RATE_{scope.upper()}")) is not None
+}
+if os.environ.get("COMMENTS_POW_MAX_NUMBER"):
+    COMMENTS_POW_MAX_NUMBER = int(os.environ["COMMENTS_POW_MAX_NUMBER"])

@@ -41,7 +41,25 @@ def solved_challenge() -> dict[str, str]:
     """A fresh token with its proof-of-work number, as comments.js would send it."""
     challenge = security.new_challenge()
     number = security.solve(challenge.salt, challenge.challenge, challenge.max_number)
-    return {"token": challenge.token, "pow_number": str(number), "answer": ""}
+    return {"token": challenge.token, "check": "pow", "pow_number": str(number), "answer": ""}
+
+
+def answer_to(question: str) -> int:
+    """The answer to a security question (كم يساوي سبعة زائد خمسة؟), read as a reader would."""
+    words = {word: n for n, word in enumerate(security._NUMBER_WORDS)}
+    body = question.strip().removeprefix("كم يساوي ").removesuffix("؟")
+    for operator, sign in ((" زائد ", 1), (" ناقص ", -1)):
+        if operator in body:
+            a, b = body.split(operator)
+            return words[a] + sign * words[b]
+    raise AssertionError(question)
+
+
+def answered_question(*, wrong: bool = False) -> dict[str, str]:
+    """A fresh token with its question answered, as the no-JavaScript form sends it."""
+    challenge = security.new_challenge()
+    answer = answer_to(challenge.question) + (1 if wrong else 0)
+    return {"token": challenge.token, "check": "question", "pow_number": "", "answer": str(answer)}
 
 
 def comment_data(**overrides) -> dict[str, str]:

@@ -5,7 +5,12 @@ from django.test import Client
 
 from akhbar.comments import security
 from akhbar.comments.models import AuditEntry, Ban, Comment
-from tests.comments.factories import comment_data, make_commentable_article, solved_challenge
+from tests.comments.factories import (
+    answered_question,
+    comment_data,
+    make_commentable_article,
+    solved_challenge,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +47,28 @@ CORPUS = {
     "too many links": ({"body": "http://a.example http://b.example http://c.example"}, "روابط كثيرة"),
     "link in name": ({"name": "www.spam.example"}, "لا تُقبل الروابط في الاسم"),
     "missing security answer": ({"token": "", "pow_number": "", "answer": ""}, "انتهت صلاحية التحقق الأمني"),
-    "no answer to the question": ({"pow_number": "", "answer": ""}, "أجب عن سؤال التحقق الأمني"),
-    "wrong answer to the question": ({"pow_number": "", "answer": "999"}, "الإجابة عن سؤال التحقق غير صحيحة"),
+    "no answer to the question": (
+        {"check": "question", "pow_number": "", "answer": ""},
+        "أجب عن سؤال التحقق الأمني",
+    ),
+    "wrong answer to the question": (
+        {"check": "question", "pow_number": "", "answer": "999"},
+        "الإجابة عن سؤال التحقق غير صحيحة",
+    ),
+    "scripted post without proof of work": (
+        {"pow_number": "", "answer": ""},
+        "لم يكتمل التحقق الأمني في متصفحك",
+    ),
+    "scripted post answering the question": (
+        {"pow_number": "", "answer": "12"},
+        "لم يكتمل التحقق الأمني في متصفحك",
+    ),
     "wrong proof of work": ({"pow_number": "999999"}, "لم ينجح التحقق الأمني التلقائي"),
+    "superscript digit as the number": ({"pow_number": "²"}, "لم ينجح التحقق الأمني التلقائي"),
+    "superscript digit as the answer": (
+        {"check": "question", "pow_number": "", "answer": "¹²"},
+        "الإجابة عن سؤال التحقق غير صحيحة",
+    ),
     "forged token": ({"token": "abc:def", "pow_number": "1"}, "انتهت صلاحية التحقق الأمني"),
     "honeypot filled": ({"website": "http://bot.example"}, "تعذّر قبول التعليق"),
 }
@@ -109,13 +133,12 @@ def test_a_replayed_security_answer_is_refused(article):
 
 
 def test_a_replayed_question_answer_is_refused(article):
-    challenge = security.new_challenge()
-    answer = next(str(n) for n in range(0, 21) if security.verify(challenge.token, "", str(n)).ok)
+    check = answered_question()
     client = Client(HTTP_HOST=HOST)
-    first = comment_data(token=challenge.token, pow_number="", answer=answer)
-    assert client.post(f"/comments/post/{article.pk}/", first).status_code == 303
-    again = comment_data(token=challenge.token, pow_number="", answer=answer)
-    assert client.post(f"/comments/post/{article.pk}/", again).status_code == 400
+    assert client.post(f"/comments/post/{article.pk}/", comment_data(**check)).status_code == 303
+    again = comment_data(**check, body="نص آخر مختلف تمامًا")
+    response = client.post(f"/comments/post/{article.pk}/", again)
+    assert response.status_code == 400 and "سبق استخدام هذا التحقق" in response.content.decode()
     assert Comment.objects.count() == 1
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core import signing
 
 from akhbar.comments import security
+from tests.comments.factories import answer_to
 
 # Used tokens and rate-limit windows live in the shared state store: the database without Redis.
 pytestmark = pytest.mark.django_db
@@ -26,13 +27,7 @@ def test_wrong_proof_of_work_number_fails_with_arabic_message():
 
 
 def _answer(question: str) -> int:
-    words = {w: i for i, w in enumerate(security._NUMBER_WORDS)}
-    body = question.removeprefix("كم يساوي ").removesuffix("؟")
-    for op, sign in ((" زائد ", 1), (" ناقص ", -1)):
-        if op in body:
-            a, b = body.split(op)
-            return words[a] + sign * words[b]
-    raise AssertionError(question)
+    return answer_to(question)
 
 
 @pytest.mark.parametrize("digits", ["latin", "arabic"])
@@ -78,14 +73,47 @@ def test_expired_token_fails(settings):
     assert not security.verify(challenge.token, str(number), "").ok
 
 
-def test_a_challenge_can_be_claimed_once_and_then_fails_verification():
+def test_verification_uses_the_token_up_so_a_replay_fails():
     challenge = security.new_challenge()
     number = str(security.solve(challenge.salt, challenge.challenge, challenge.max_number))
     result = security.verify(challenge.token, number, "")
-    assert security.claim(result.challenge_id)
-    assert not security.claim(result.challenge_id)
+    assert result.ok and result.method == security.POW
+    assert not security.claim(result.challenge_id)  # verify claimed it
     replay = security.verify(challenge.token, number, "")
     assert not replay.ok and "سبق" in replay.error
+
+
+def test_a_wrong_answer_uses_the_token_up_too():
+    challenge = security.new_challenge()
+    right = answer_to(challenge.question)
+    assert not security.verify(challenge.token, "", str(right + 1)).ok
+    second = security.verify(challenge.token, "", str(right))
+    assert not second.ok and "سبق استخدام هذا التحقق" in second.error
+
+
+def test_a_scripted_post_passes_on_the_proof_of_work_only():
+    challenge = security.new_challenge()
+    right = str(answer_to(challenge.question))
+    missing = security.verify(challenge.token, "", right, scripted=True)
+    assert not missing.ok and "لم يكتمل التحقق الأمني في متصفحك" in missing.error
+    other = security.new_challenge()
+    number = str(security.solve(other.salt, other.challenge, other.max_number))
+    passed = security.verify(other.token, number, "", scripted=True)
+    assert passed.ok and passed.method == security.POW
+
+
+def test_the_question_passes_as_the_question_method():
+    challenge = security.new_challenge()
+    result = security.verify(challenge.token, "", str(answer_to(challenge.question)), scripted=False)
+    assert result.ok and result.method == security.QUESTION
+
+
+@pytest.mark.parametrize(
+    ("check", "number", "scripted"),
+    [("pow", "", True), ("", "17", True), ("question", "", False), ("", " ", False), ("other", "", False)],
+)
+def test_what_claims_the_scripted_path(check, number, scripted):
+    assert security.claims_script(check, number) is scripted
 
 
 def test_ip_hash_is_stable_within_a_period_and_changes_with_the_salt():

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from akhbar.comments.models import AuditEntry, Comment
-from tests.comments.factories import ensure_page_tree
+from tests.comments.factories import answer_to, ensure_page_tree
 from tests.factories import make_article, make_section, make_site
 
 from .conftest import run_axe
@@ -120,7 +120,9 @@ def test_reader_comments_and_moderator_approves_the_held_one(
     context.close()
 
 
-def test_reader_without_javascript_passes_the_question_on_a_phone(browser, article_url, screenshots):
+def test_reader_without_javascript_passes_the_question_and_waits_for_a_moderator(
+    browser, article_url, screenshots
+):
     url, _port = article_url
     context = browser.new_context(
         viewport={"width": 360, "height": 780}, locale="ar", java_script_enabled=False
@@ -131,6 +133,7 @@ def test_reader_without_javascript_passes_the_question_on_a_phone(browser, artic
     with page.expect_navigation():
         page.click("[data-comment-page-link] a")
     assert "الحد الأقصى 400 حرف" in page.locator("#body-counter").inner_text()
+    assert "ينتظر مراجعة المشرفين" in page.locator("#answer-help").inner_text()  # told before posting
     page.fill("#id_name", "يوسف")
     page.fill("#id_email", "youssef@example.org")
     page.fill("#id_title", "سؤال")
@@ -143,22 +146,77 @@ def test_reader_without_javascript_passes_the_question_on_a_phone(browser, artic
     assert page.locator("#id_body").input_value() == "متى يبدأ استقبال المرضى في المستشفى الجديد؟"
     page.screenshot(path=str(screenshots / "comments-phone-error.png"), full_page=True)
     page.check("#id_agree")
-    page.fill("#id_answer", str(answer_of(page.locator("[data-question-text]").inner_text())))
+    page.fill("#id_answer", str(answer_to(page.locator("[data-question-text]").inner_text())))
     with page.expect_navigation():
         page.click("button.comment-submit")
-    assert "تم نشر تعليقك" in page.locator("#comments-status").inner_text()
-    assert "متى يبدأ استقبال المرضى" in page.locator(".comment-list").inner_text()
-    page.locator("#comments").screenshot(path=str(screenshots / "comments-phone-published.png"))
+    # A polite comment, which the proof of work would have published, waits for a moderator.
+    assert "بانتظار مراجعة المشرفين" in page.locator("#comments-status").inner_text()
+    assert "متى يبدأ استقبال المرضى" in page.locator("#comments-status .comment-pending").inner_text()
+    assert (
+        "متى يبدأ استقبال المرضى" not in page.locator("#comments").inner_text().split("تعليقك كما وصلنا")[0]
+    )
+    comment = Comment.objects.get()
+    assert comment.status == Comment.HELD and "دون التحقق التلقائي" in comment.reasons[0]
+    page.locator("#comments").screenshot(path=str(screenshots / "comments-phone-held.png"))
     context.close()
 
 
-def answer_of(question: str) -> int:
-    from akhbar.comments.security import _NUMBER_WORDS
+def test_phone_reader_with_javascript_posts_through_the_proof_of_work(browser, article_url, screenshots):
+    url, _port = article_url
+    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="ar", device_scale_factor=2)
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    assert page.locator("[data-comment-page-link]").is_hidden()
+    fill_comment(page, name="ليلى", email="layla@example.org", title="شكرًا", body=CLEAN)
+    assert page.locator("[data-check]").input_value() == "pow"
+    page.locator("#comment-form").screenshot(path=str(screenshots / "comments-form-360.png"))
+    with page.expect_navigation():
+        page.click("button.comment-submit")
+    page.wait_for_selector("#comments-status .comment-notice")
+    assert "تم نشر تعليقك" in page.locator("#comments-status").inner_text()
+    assert Comment.objects.get().status == Comment.APPROVED
+    context.close()
 
-    words = {word: n for n, word in enumerate(_NUMBER_WORDS)}
-    body = question.strip().removeprefix("كم يساوي ").removesuffix("؟")
-    for operator, sign in ((" زائد ", 1), (" ناقص ", -1)):
-        if operator in body:
-            a, b = body.split(operator)
-            return words[a] + sign * words[b]
-    raise AssertionError(question)
+
+def test_without_crypto_subtle_the_small_hasher_is_loaded_and_the_comment_published(browser, article_url):
+    """A page served over plain http from a LAN address has no crypto.subtle: sha256.js stands in."""
+    url, _port = article_url
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    context.add_init_script("Object.defineProperty(window.crypto, 'subtle', { get: () => undefined });")
+    page = context.new_page()
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    assert page.evaluate("() => window.crypto.subtle") is None
+    assert not any("sha256" in u for u in loaded)  # not fetched until the reader starts writing
+    fill_comment(page, name="سمير", email="samir@example.org", title="متابعة", body=CLEAN)
+    assert any("/sha256" in u for u in loaded)
+    with page.expect_navigation():
+        page.click("button.comment-submit")
+    page.wait_for_selector("#comments-status .comment-notice")
+    assert "تم نشر تعليقك" in page.locator("#comments-status").inner_text()
+    context.close()
+
+
+def test_when_no_hasher_can_load_the_reader_answers_the_question_for_the_moderators(browser, article_url):
+    url, _port = article_url
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    context.add_init_script("Object.defineProperty(window.crypto, 'subtle', { get: () => undefined });")
+    context.route("**/sha256*.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.fill("#id_name", "منى")
+    page.wait_for_selector("[data-question]:not([hidden])")
+    assert "أجب عن السؤال" in page.locator("[data-pow-status]").inner_text()
+    assert page.locator("[data-check]").input_value() == "question"
+    page.fill("#id_email", "mona@example.org")
+    page.fill("#id_title", "سؤال")
+    page.fill("#id_body", CLEAN)
+    page.check("#id_agree")
+    page.fill("#id_answer", str(answer_to(page.locator("[data-question-text]").inner_text())))
+    with page.expect_navigation():
+        page.click("button.comment-submit")
+    page.wait_for_selector("#comments-status .comment-notice")
+    assert "بانتظار مراجعة المشرفين" in page.locator("#comments-status").inner_text()
+    assert Comment.objects.get().status == Comment.HELD
+    context.close()

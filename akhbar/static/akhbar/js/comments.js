@@ -3,7 +3,8 @@
    form comes without CSRF token or security check, hidden, beside a link to the comment page. This
    script shows the form and fetches those parts (and the outcome of the reader's last post) from
    data-form-url, never cached. Without JavaScript the link leads to the comment page, whose form is
-   complete and asks a question in Arabic words instead of the proof of work. Every sentence shown
+   complete and asks a question in Arabic words instead of the proof of work (comments sent that way
+   wait for a moderator; whenever this script runs, the proof of work is required). Every sentence shown
    comes translated from the page (#comments-strings). Vanilla, deferred, same-origin only. */
 (function () {
   "use strict";
@@ -24,51 +25,60 @@
     if (pageLink) pageLink.hidden = true;
   }
 
-  /* ---- SHA-256 over ASCII strings (salt and number are ASCII), synchronous and small. ---- */
-  var K = [];
-  (function () {
-    var n = 2, found = 0;
-    function frac(x) { return ((x - Math.floor(x)) * 4294967296) | 0; }
-    while (found < 64) {
-      var prime = true;
-      for (var d = 2; d * d <= n; d++) if (n % d === 0) { prime = false; break; }
-      if (prime) K[found++] = frac(Math.pow(n, 1 / 3));
-      n++;
-    }
-  })();
-  var H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-  var W = new Array(64);
+  /* ---- SHA-256: the browser's own (crypto.subtle). Browsers give it only to secure pages (https, or
+     http://localhost); on a page served over plain http from another address (a demo on a LAN address)
+     sha256.js, a small pure-JS copy, is loaded instead, on demand. If even that fails, the reader
+     answers the question, and the comment waits for a moderator. ---- */
+  var sha256Url = (document.currentScript && document.currentScript.getAttribute("data-sha256")) || "";
+  var searcher = null;
 
-  function sha256hex(text) {
-    var bytes = text.length, words = [], i;
-    for (i = 0; i < bytes; i++) words[i >> 2] |= (text.charCodeAt(i) & 0xff) << (24 - (i % 4) * 8);
-    words[bytes >> 2] |= 0x80 << (24 - (bytes % 4) * 8);
-    var total = ((bytes + 8) >> 6) * 16 + 16;
-    for (i = words.length; i < total; i++) words[i] = words[i] | 0;
-    words[total - 1] = bytes * 8;
-    var h = H0.slice();
-    for (var block = 0; block < total; block += 16) {
-      var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-      for (i = 0; i < 64; i++) {
-        if (i < 16) W[i] = words[block + i] | 0;
-        else {
-          var x = W[i - 15], y = W[i - 2];
-          var s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-          var s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-          W[i] = (W[i - 16] + s0 + W[i - 7] + s1) | 0;
-        }
-        var S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-        var t1 = (k + S1 + ((e & f) ^ (~e & g)) + K[i] + W[i]) | 0;
-        var S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-        var t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-        k = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
-      }
-      h[0] = (h[0] + a) | 0; h[1] = (h[1] + b) | 0; h[2] = (h[2] + c) | 0; h[3] = (h[3] + d) | 0;
-      h[4] = (h[4] + e) | 0; h[5] = (h[5] + f) | 0; h[6] = (h[6] + g) | 0; h[7] = (h[7] + k) | 0;
+  function hexBytes(hex) {
+    var bytes = new Uint8Array(hex.length / 2);
+    for (var i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
+    return bytes;
+  }
+  function sameBytes(buffer, target) {
+    var view = new Uint8Array(buffer);
+    for (var i = 0; i < target.length; i++) if (view[i] !== target[i]) return false;
+    return true;
+  }
+  /* search(salt, challenge, from, to) resolves to the n in [from, to) whose hash is the challenge, or -1. */
+  function subtleSearch(subtle) {
+    var encoder = new TextEncoder();
+    return function (salt, challenge, from, to) {
+      var target = hexBytes(challenge), jobs = [];
+      for (var n = from; n < to; n++) jobs.push(subtle.digest("SHA-256", encoder.encode(salt + n)));
+      return Promise.all(jobs).then(function (hashes) {
+        for (var i = 0; i < hashes.length; i++) if (sameBytes(hashes[i], target)) return from + i;
+        return -1;
+      });
+    };
+  }
+  function plainSearch(sha256hex) {
+    return function (salt, challenge, from, to) {
+      for (var n = from; n < to; n++) if (sha256hex(salt + n) === challenge) return Promise.resolve(n);
+      return Promise.resolve(-1);
+    };
+  }
+  function loadSearcher() {
+    if (searcher) return searcher;
+    var subtle = window.crypto && window.crypto.subtle;
+    if (subtle && window.TextEncoder) {
+      searcher = Promise.resolve(subtleSearch(subtle));
+    } else if (!sha256Url) {
+      searcher = Promise.reject(new Error("no SHA-256"));
+    } else {
+      searcher = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = sha256Url;
+        script.addEventListener("load", function () {
+          if (window.akhbarSha256Hex) resolve(plainSearch(window.akhbarSha256Hex)); else reject();
+        });
+        script.addEventListener("error", reject);
+        document.head.appendChild(script);
+      });
     }
-    var out = "";
-    for (i = 0; i < 8; i++) out += ("00000000" + (h[i] >>> 0).toString(16)).slice(-8);
-    return out;
+    return searcher;
   }
 
   /* ---- Characters-left counter: graphemes, so a letter with harakat or an emoji counts once. ---- */
@@ -87,7 +97,7 @@
   }
   function local(n) {
     var s = String(n);
-    return digits ? s.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : s;
+    return digits ? s.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0660 + Number(d)); }) : s;
   }
   var lastBand = null, announceTimer = null;
   function band(left) {
@@ -177,37 +187,49 @@
     });
   }
 
-  /* ---- Proof of work: find n with sha256(salt + n) == challenge, a chunk at a time. ---- */
+  /* ---- Proof of work: find n with sha256(salt + n) == challenge, a batch at a time. Required whenever
+     this script runs: the post says so (check=pow) and the server then accepts the number only. ---- */
   var box = form.querySelector("[data-security]");
   var tokenInput = form.querySelector("[data-token]");
+  var checkInput = form.querySelector("[data-check]");
   var numberInput = form.querySelector("[data-pow-number]");
   var status = form.querySelector("[data-pow-status]");
   var question = form.querySelector("[data-question]");
   var state = "idle", pendingSubmit = false;
+  var BATCH = 2000;
+
+  if (checkInput) checkInput.value = "pow";
+  question.hidden = true;
 
   function say(text) { status.hidden = false; status.textContent = text; }
-  function fallback() {
+  function useQuestion() {
+    /* No way to hash here: the question instead (the no-JavaScript path; a moderator reviews it). */
     state = "failed";
+    if (checkInput) checkInput.value = "question";
+    numberInput.value = "";
     question.hidden = false;
     say(t("failed"));
+    pendingSubmit = false;
   }
   function solve(salt, challenge, max) {
-    var n = 0;
-    function chunk() {
-      var stop = Math.min(n + 4000, max + 1);
-      for (; n < stop; n++) {
-        if (sha256hex(salt + n) === challenge) {
-          numberInput.value = String(n);
-          state = "done";
-          question.hidden = true;
-          say(t("done"));
-          if (pendingSubmit) form.submit();
-          return;
-        }
+    loadSearcher().then(function (search) {
+      var n = 0;
+      function next() {
+        var to = Math.min(n + BATCH, max + 1);
+        search(salt, challenge, n, to).then(function (found) {
+          if (found >= 0) {
+            numberInput.value = String(found);
+            state = "done";
+            say(t("done"));
+            if (pendingSubmit) form.submit();
+            return;
+          }
+          n = to;
+          if (n > max) useQuestion(); else setTimeout(next, 0);
+        }, useQuestion);
       }
-      if (n > max) fallback(); else setTimeout(chunk, 0);
-    }
-    chunk();
+      next();
+    }, useQuestion);
   }
   function start() {
     if (state !== "idle") return;
@@ -224,7 +246,7 @@
   function useRendered() {
     if (!box.getAttribute("data-salt")) {
       /* A cached article page without its per-reader parts: send the reader to the comment page. */
-      state = "failed";
+      state = "unavailable";
       say(t("load_failed"));
       if (pageLink) pageLink.hidden = false;
       return;
@@ -235,11 +257,9 @@
   form.addEventListener("focusin", start);
   form.addEventListener("input", start);
   form.addEventListener("submit", function (event) {
-    var answer = form.querySelector("#id_answer");
-    if (state === "done" || (answer && answer.value.trim() && tokenInput.value)) return;
-    if (state === "failed" && tokenInput.value) return;
+    if (state === "done" || (state === "failed" && tokenInput.value)) return;
     event.preventDefault();
-    if (state === "failed") return;
+    if (state === "failed" || state === "unavailable") return;
     pendingSubmit = true;
     start();
     say(t("pending_submit"));
