@@ -1,0 +1,152 @@
+"""Patterns of the publishing terms that a list of fixed words cannot cover: combinations and verb forms.
+
+Three kinds, all on normalized, squeezed words (``normalize`` then ``squeeze``), all "suspect" (they
+hold a comment for a moderator, never reject it on their own):
+
+- a people, an origin or a faith named next to a dehumanizing word (السوريين جراثيم, كلاب الشيعة,
+  الأفارقة حشرات): racist or sectarian, whichever the group is. A comparison (يعاملون اللاجئين
+  كالحيوانات, "treated like animals") is a complaint, not an insult, and does not count;
+- "death to ..." (الموت لـ...), a wish for God to take, destroy or kill someone (الله ياخذهم, يا رب
+  يموت, ربي يهلكهم), and a first-person threat to kill, slaughter, burn or shoot the reader in any
+  dialect's future form (سأحرقك, حنقتلك, رح ادبحك, غنقتلك, بطخك): threat;
+- nothing else: obscenity and personal insults are words, and live in the word lists.
+
+The word lists are in this module rather than in ``data/lexicon.json`` because they are not terms a
+moderator switches on or off one by one: each is half of a pattern. docs/moderation.md gives the reasons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Hit, word_forms
+from .normalize import squeeze, tokens
+
+# Peoples, origins and migrants (plural or collective forms, without the article).
+_PEOPLES = frozenset(
+    squeeze(w)
+    for w in """
+    عرب اعراب افارقه افريقيين افريقيون سود زنوج سوريين سوريون سوريه مصريين مصريون مصاروه فلسطينيين
+    فلسطينيون لبنانيين لبنانيون اردنيين عراقيين خليجيين سعوديين سعوديه كويتيين قطريين اماراتيين يمنيين
+    يمنيه سودانيين ليبيين توانسه تونسيين جزائريين دزيريين مغاربه مغربيين موريتانيين اكراد كرد امازيغ بربر
+    اتراك ترك فرس ايرانيين هنود باكستانيين بنغال غجر لاجئين لاجئون مهاجرين مهاجرون نازحين اجانب
+    امريكان امريكيين روس صينيين اوروبيين فرنسيين يهود صهاينه بدو صعايده شوام حضارمه
+    افريقي زنجي سوري مصري فلسطيني لبناني عراقي سعودي خليجي يمني سوداني ليبي تونسي جزائري مغربي كردي
+    تركي فارسي ايراني هندي يهودي لاجئ
+    """.split()
+)
+# Faiths, sects and their members: an insult to them is sectarian incitement.
+_FAITHS = frozenset(
+    squeeze(w)
+    for w in """
+    شيعه سنه روافض رافضه نواصب علويين علويه نصيريه دروز مسيحيين مسيحيون نصارى اقباط موارنه ايزيديين
+    يزيديين وهابيه وهابيين سلفيين صوفيه مسلمين مسلمون ملحدين بهائيين اسماعيليين اباضيه متاوله
+    شيعي علوي درزي مسيحي نصراني قبطي ماروني وهابي سلفي رافضي ناصبي
+    """.split()
+)
+# Words that deny a group its humanity or cleanliness.
+_DEHUMANIZING = frozenset(
+    squeeze(w)
+    for w in """
+    كلاب خنازير قرود قرده حمير بهايم حيوانات جراثيم حشرات صراصير جرذان فئران ديدان طفيليات وسخين
+    انجاس نجس قذرين عبيد اوباش همج رعاع لقطاء كلب خنزير قرد جرثومه حشره قذر وسخ
+    """.split()
+)
+# Words that make a dehumanizing word a comparison rather than a label.
+_COMPARISONS = frozenset("مثل متل زي زى كما كان كانهم كانهن شبه يعاملون يعاملوا يعامل عاملوهم".split())
+_WINDOW = 3
+
+# "Death to X": the word after الموت carries the preposition ل; function words are not a target.
+_NOT_TARGETS = frozenset("لا لم لن لدى لدي له لها لهم لهن لنا لي لك لكم لكن لذلك لان لانه لانها".split())
+
+# "May God take / kill / destroy him": the caller, then a third- or second-person verb.
+# Words are squeezed, so الله reads اله and انشالله reads انشاله.
+_CALLERS = frozenset("اله ربي ربنا يارب عسى عساه عساهم عساك انشاله نشاله".split())
+_WISH = re.compile(r"^(?:[يت]موت\w*|يميت\w+|يهلك\w*|يدمر\w+|يبيد\w+|يحرق\w+|ياخذ\w+|ياخد\w+|يشل\w+|يعمي\w+)$")
+# "God willing he takes it (the cup)", "they die" said of victims: not wishes.
+_WISH_NOT = frozenset("ياخذها ياخدها ياخذنا ياخدنا يموتون يموتو تموتون".split())
+# First-person threat: optional future marker, the first-person prefix, a verb of killing, "you".
+_THREAT = re.compile(
+    r"^(?:و|ف)?(?P<marker>لا|س|ح|ه|ب|غ)?(?P<person>[ان])?(?:قتل|ذبح|دبح|حرق|طخ|فجر|سلخ|دفن|فرم|شنق|نحر)"
+    r"(?:ك|كي|كم|كو|ج|كن)$"
+)
+_FUTURE = frozenset("رح راح ح حا ه غادي".split())
+
+
+def _stems(word: str) -> frozenset[str]:
+    """The word and its clitic-stripped forms (والسوريين → سوريين)."""
+    return word_forms(word)[1]
+
+
+def _group(word: str) -> str | None:
+    stems = _stems(word)
+    if stems & _FAITHS:
+        return "sectarian"
+    if stems & _PEOPLES:
+        return "racist"
+    return None
+
+
+def _label(word: str, before: bool) -> bool:
+    """A dehumanizing word used as a label: bare or with و, and with the article only after the group.
+
+    كلاب الشيعة (a construct, before the group) has no article; الكلاب على المهاجرين ("dogs set on the
+    migrants") and بالسرطان, كالحيوانات (with a preposition) are not labels.
+    """
+    forms = {word, word[1:] if word.startswith("و") else word}
+    if not before:
+        forms |= {form[2:] for form in forms if form.startswith("ال")}
+    return bool(forms & _DEHUMANIZING)
+
+
+def _group_hits(words: list[str]) -> list[Hit]:
+    hits: list[Hit] = []
+    for i, word in enumerate(words):
+        category = _group(word)
+        if category is None:
+            continue
+        for j in range(max(0, i - 1), min(len(words), i + _WINDOW + 1)):
+            if j == i or not _label(words[j], before=j < i):
+                continue
+            if any(_stems(p) & _COMPARISONS for p in words[max(0, j - 2) : j]):
+                continue  # يعاملون اللاجئين كما الحيوانات: a complaint about treatment
+            term = f"{words[min(i, j)]} … {words[max(i, j)]}"
+            hits.append(Hit(term=term, category=category, action="suspect"))
+            break
+    return hits
+
+
+def _death_hits(words: list[str]) -> list[Hit]:
+    hits: list[Hit] = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in ("الموت", "موت") and following.startswith("ل") and len(following) >= 3:
+            if following not in _NOT_TARGETS and word == "الموت":
+                hits.append(Hit(term=f"الموت {following}", category="threat", action="suspect"))
+        vocative = word == "يا" and following == "رب"
+        if word in _CALLERS or vocative:
+            nxt = words[i + 2] if vocative and i + 2 < len(words) else following
+            if _WISH.match(nxt) and nxt not in _WISH_NOT:
+                caller = "يا رب" if vocative else word
+                hits.append(Hit(term=f"{caller} {nxt}", category="threat", action="suspect"))
+    return hits
+
+
+def _threat_hits(words: list[str]) -> list[Hit]:
+    hits: list[Hit] = []
+    for i, word in enumerate(words):
+        match = _THREAT.match(word)
+        if match is None:
+            continue
+        future = i > 0 and words[i - 1] in _FUTURE
+        if match.group("marker") or match.group("person") or future:
+            term = f"{words[i - 1]} {word}" if future else word
+            hits.append(Hit(term=term, category="threat", action="suspect"))
+    return hits
+
+
+def find_normalized(normalized: str) -> list[Hit]:
+    """Every pattern that fires in text already passed through ``normalize.normalize``."""
+    words = tokens(squeeze(normalized))
+    hits = _group_hits(words) + _death_hits(words) + _threat_hits(words)
+    return list(dict.fromkeys(hits))
