@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 
 from .lexicon import Hit, word_forms
-from .normalize import squeeze, tokens
+from .normalize import normalize, squeeze, tokens
 
 # Peoples, origins and migrants (plural or collective forms, without the article).
 _PEOPLES = frozenset(
-    squeeze(w)
+    squeeze(normalize(w))
     for w in """
     عرب اعراب افارقه افريقيين افريقيون سود زنوج سوريين سوريون سوريه مصريين مصريون مصاروه فلسطينيين
     فلسطينيون لبنانيين لبنانيون اردنيين عراقيين خليجيين سعوديين سعوديه كويتيين قطريين اماراتيين يمنيين
@@ -37,7 +37,7 @@ _PEOPLES = frozenset(
 )
 # Faiths, sects and their members: an insult to them is sectarian incitement.
 _FAITHS = frozenset(
-    squeeze(w)
+    squeeze(normalize(w))
     for w in """
     شيعه سنه روافض رافضه نواصب علويين علويه نصيريه دروز مسيحيين مسيحيون نصارى اقباط موارنه ايزيديين
     يزيديين وهابيه وهابيين سلفيين صوفيه مسلمين مسلمون ملحدين بهائيين اسماعيليين اباضيه متاوله
@@ -46,12 +46,16 @@ _FAITHS = frozenset(
 )
 # Words that deny a group its humanity or cleanliness.
 _DEHUMANIZING = frozenset(
-    squeeze(w)
+    squeeze(normalize(w))
     for w in """
     كلاب خنازير قرود قرده حمير بهايم حيوانات جراثيم حشرات صراصير جرذان فئران ديدان طفيليات وسخين
-    انجاس نجس قذرين عبيد اوباش همج رعاع لقطاء كلب خنزير قرد جرثومه حشره قذر وسخ
+    انجاس نجس قذرين اوباش همج رعاع لقطاء كلب خنزير قرد جرثومه حشره قذر وسخ
     """.split()
 )
+# With the article, squeezed as the text is (اللاجئين reads الاجين, so stripping ال loses a letter).
+_PEOPLES_DEFINITE = frozenset(squeeze("ال" + w) for w in _PEOPLES)
+_FAITHS_DEFINITE = frozenset(squeeze("ال" + w) for w in _FAITHS)
+_DEHUMANIZING_DEFINITE = frozenset(squeeze("ال" + w) for w in _DEHUMANIZING)
 # Words that make a dehumanizing word a comparison rather than a label.
 _COMPARISONS = frozenset("مثل متل زي زى كما كان كانهم كانهن شبه يعاملون يعاملوا يعامل عاملوهم".split())
 _WINDOW = 3
@@ -60,11 +64,11 @@ _WINDOW = 3
 _NOT_TARGETS = frozenset("لا لم لن لدى لدي له لها لهم لهن لنا لي لك لكم لكن لذلك لان لانه لانها".split())
 
 # "May God take / kill / destroy him": the caller, then a third- or second-person verb.
-# Words are squeezed, so الله reads اله and انشالله reads انشاله.
-_CALLERS = frozenset("اله ربي ربنا يارب عسى عساه عساهم عساك انشاله نشاله".split())
+# Words are squeezed, so الله reads اله and انشالله reads انشاله (and Latin allah reads alah).
+_CALLERS = frozenset("اله ربي ربنا يارب عسى عساه عساهم عساك انشاله نشاله alah rabi rabna yarab".split())
 _WISH = re.compile(r"^(?:[يت]موت\w*|يميت\w+|يهلك\w*|يدمر\w+|يبيد\w+|يحرق\w+|ياخذ\w+|ياخد\w+|يشل\w+|يعمي\w+)$")
-# "God willing he takes it (the cup)", "they die" said of victims: not wishes.
-_WISH_NOT = frozenset("ياخذها ياخدها ياخذنا ياخدنا يموتون يموتو تموتون".split())
+# "God willing he takes it (the cup)", "takes us": not wishes.
+_WISH_NOT = frozenset("ياخذها ياخدها ياخذنا ياخدنا".split())
 # First-person threat: optional future marker, the first-person prefix, a verb of killing, "you".
 _THREAT = re.compile(
     r"^(?:و|ف)?(?P<marker>لا|س|ح|ه|ب|غ)?(?P<person>[ان])?(?:قتل|ذبح|دبح|حرق|طخ|فجر|سلخ|دفن|فرم|شنق|نحر)"
@@ -74,15 +78,18 @@ _FUTURE = frozenset("رح راح ح حا ه غادي".split())
 
 
 def _stems(word: str) -> frozenset[str]:
-    """The word and its clitic-stripped forms (والسوريين → سوريين)."""
-    return word_forms(word)[1]
+    """The word and its clitic-stripped forms (والسوريين → سوريين, هالسوريين → سوريين)."""
+    forms = word_forms(word)[1]
+    if word.startswith("هال") and len(word) > 5:
+        forms |= word_forms(word[1:])[1]
+    return forms
 
 
 def _group(word: str) -> str | None:
     stems = _stems(word)
-    if stems & _FAITHS:
+    if stems & _FAITHS or stems & _FAITHS_DEFINITE:
         return "sectarian"
-    if stems & _PEOPLES:
+    if stems & _PEOPLES or stems & _PEOPLES_DEFINITE:
         return "racist"
     return None
 
@@ -94,9 +101,7 @@ def _label(word: str, before: bool) -> bool:
     migrants") and بالسرطان, كالحيوانات (with a preposition) are not labels.
     """
     forms = {word, word[1:] if word.startswith("و") else word}
-    if not before:
-        forms |= {form[2:] for form in forms if form.startswith("ال")}
-    return bool(forms & _DEHUMANIZING)
+    return bool(forms & _DEHUMANIZING or (not before and forms & _DEHUMANIZING_DEFINITE))
 
 
 def _group_hits(words: list[str]) -> list[Hit]:
