@@ -67,8 +67,8 @@ _NOT_TARGETS = frozenset("لا لم لن لدى لدي له لها لهم لهن
 # Words are squeezed, so الله reads اله and انشالله reads انشاله (and Latin allah reads alah).
 _CALLERS = frozenset("اله ربي ربنا يارب عسى عساه عساهم عساك انشاله نشاله alah rabi rabna yarab".split())
 _WISH = re.compile(r"^(?:[يت]موت\w*|يميت\w+|يهلك\w*|يدمر\w+|يبيد\w+|يحرق\w+|ياخذ\w+|ياخد\w+|يشل\w+|يعمي\w+)$")
-# "God willing he takes it (the cup)", "takes us": not wishes.
-_WISH_NOT = frozenset("ياخذها ياخدها ياخذنا ياخدنا".split())
+# "God willing he takes it (the cup)", "take me", "take us": not wishes on someone else.
+_WISH_NOT = frozenset("ياخذها ياخدها ياخذنا ياخدنا ياخذني ياخدني".split())
 # First-person threat: optional future marker, the first-person prefix, a verb of killing, "you".
 _THREAT = re.compile(
     r"^(?:و|ف)?(?P<marker>لا|س|ح|ه|ب|غ)?(?P<person>[ان])?(?:قتل|ذبح|دبح|حرق|طخ|فجر|سلخ|دفن|فرم|شنق|نحر)"
