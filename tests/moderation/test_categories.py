@@ -44,6 +44,8 @@ def flagged(text: str) -> tuple[str, set[str]]:
         ("نعنبوك يا مسخ", "insult_person"),
         ("يا ولد الكلب", "insult_person"),
         ("يلعن روحك", "insult_person"),
+        ("انت على صرمايتي يا زوفري", "insult_person"),
+        ("ابن حرام وكلنا بنعرفه", "insult_person"),
         # obscenity, Tunisian and Algerian
         ("صرمك", "obscenity"),
         ("نيك ختك", "obscenity"),
