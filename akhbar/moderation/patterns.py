@@ -104,7 +104,7 @@ def _label(word: str, before: bool) -> bool:
     return bool(forms & _DEHUMANIZING or (not before and forms & _DEHUMANIZING_DEFINITE))
 
 
-def _group_hits(words: list[str]) -> list[Hit]:
+def _group_hits(words: list[str], shown: list[str]) -> list[Hit]:
     hits: list[Hit] = []
     for i, word in enumerate(words):
         category = _group(word)
@@ -115,29 +115,34 @@ def _group_hits(words: list[str]) -> list[Hit]:
                 continue
             if any(_stems(p) & _COMPARISONS for p in words[max(0, j - 2) : j]):
                 continue  # يعاملون اللاجئين كما الحيوانات: a complaint about treatment
-            term = f"{words[min(i, j)]} … {words[max(i, j)]}"
+            term = f"{shown[min(i, j)]} … {shown[max(i, j)]}"
             hits.append(Hit(term=term, category=category, action="suspect"))
             break
     return hits
 
 
-def _death_hits(words: list[str]) -> list[Hit]:
+def _death_hits(words: list[str], shown: list[str]) -> list[Hit]:
     hits: list[Hit] = []
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in ("الموت", "موت") and following.startswith("ل") and len(following) >= 3:
-            if following not in _NOT_TARGETS and word == "الموت":
-                hits.append(Hit(term=f"الموت {following}", category="threat", action="suspect"))
+        if (
+            word == "الموت"
+            and following.startswith("ل")
+            and len(following) >= 3
+            and following not in _NOT_TARGETS
+        ):
+            hits.append(Hit(term=f"الموت {shown[i + 1]}", category="threat", action="suspect"))
         vocative = word == "يا" and following == "رب"
         if word in _CALLERS or vocative:
-            nxt = words[i + 2] if vocative and i + 2 < len(words) else following
+            k = i + 2 if vocative else i + 1
+            nxt = words[k] if k < len(words) else ""
             if _WISH.match(nxt) and nxt not in _WISH_NOT:
-                caller = "يا رب" if vocative else word
-                hits.append(Hit(term=f"{caller} {nxt}", category="threat", action="suspect"))
+                caller = "يا رب" if vocative else shown[i]
+                hits.append(Hit(term=f"{caller} {shown[k]}", category="threat", action="suspect"))
     return hits
 
 
-def _threat_hits(words: list[str]) -> list[Hit]:
+def _threat_hits(words: list[str], shown: list[str]) -> list[Hit]:
     hits: list[Hit] = []
     for i, word in enumerate(words):
         match = _THREAT.match(word)
@@ -145,7 +150,7 @@ def _threat_hits(words: list[str]) -> list[Hit]:
             continue
         future = i > 0 and words[i - 1] in _FUTURE
         if match.group("marker") or match.group("person") or future:
-            term = f"{words[i - 1]} {word}" if future else word
+            term = f"{shown[i - 1]} {shown[i]}" if future else shown[i]
             hits.append(Hit(term=term, category="threat", action="suspect"))
     return hits
 
@@ -153,5 +158,8 @@ def _threat_hits(words: list[str]) -> list[Hit]:
 def find_normalized(normalized: str) -> list[Hit]:
     """Every pattern that fires in text already passed through ``normalize.normalize``."""
     words = tokens(squeeze(normalized))
-    hits = _group_hits(words) + _death_hits(words) + _threat_hits(words)
+    shown = tokens(normalized)  # the same words unsqueezed (الله, not اله), for the reasons
+    if len(shown) != len(words):
+        shown = words
+    hits = _group_hits(words, shown) + _death_hits(words, shown) + _threat_hits(words, shown)
     return list(dict.fromkeys(hits))
