@@ -1,7 +1,8 @@
 """The publishing-terms policy: one comment in, a decision with its reasons out.
 
-Order of evidence: the word lists and the spam rules first (a banned term or rule rejects, a suspect one
-holds), then the classifier's score against the site's thresholds. The score reported is the
+Order of evidence: the word lists, the patterns (``patterns.py``: a group next to a dehumanizing word,
+death wishes, first-person threats; they hold) and the spam rules first (a banned term or rule rejects,
+a suspect one holds), then the classifier's score against the site's thresholds. The score reported is the
 classifier's probability combined with the rule evidence, so a comment held or rejected by a rule also
 sorts high in the moderator's queue.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import rules
+from . import patterns, rules
 from .categories import CATEGORIES, CATEGORY_LABELS, gettext_noop
 from .classifier import Model, default_model
 from .lexicon import Hit, Lexicon, default_lexicon
@@ -129,15 +130,19 @@ def decide(
         lexicon = default_lexicon()
     full = f"{title}\n{text}" if title else text
     normalized = normalize(full)
-    hits = [hit for hit in lexicon.find_normalized(normalized) if hit.category in CATEGORY_LABELS]
+    word_hits = [hit for hit in lexicon.find_normalized(normalized) if hit.category in CATEGORY_LABELS]
     rule_hits = rules.check(full)
 
     model = model or default_model()
     if model is not None:
-        extra = {f"{hit.category}:{hit.action}" for hit in hits}
+        # The classifier was trained with the word lists' findings as features, not the patterns'.
+        extra = {f"{hit.category}:{hit.action}" for hit in word_hits}
         p = model.score_words(tokens(normalized), extra)
     else:
         p = 0.0
+    # A pattern adds a reason only for a category the word lists did not already name.
+    listed = {hit.category for hit in word_hits}
+    hits = word_hits + [hit for hit in patterns.find_normalized(normalized) if hit.category not in listed]
 
     actions = [hit.action for hit in hits] + [hit.action for hit in rule_hits]
     score = p
