@@ -21,8 +21,11 @@ index analyzer (so a word matches in any of its forms), and combined in log spac
                                             pyramid: a story about something names it in its lede.
             + coverage_weight  * coverage   the idf-weighted share of the query's words the story has
 
-The weights, the window, the lede scale and the stem discount are what bench/search_tune.py finds (a grid of windows and
-lede scales, coordinate ascent of the weights, on the "dev" half of bench/search_eval.py's questions
+A query word matched only through its heavy stem, never its light one, counts ``stem_discount`` of its
+weight in all of them (the light stem is the strong evidence, the heavy one recall).
+
+The weights, the window, the lede scale and the stem discount are what bench/search_tune.py finds (a
+grid of shapes, coordinate ascent of the weights, on the "dev" half of bench/search_eval.py's questions
 only; it prints whether they equal these); the "test" half checks them. See docs/decisions.md.
 """
 
@@ -45,9 +48,9 @@ class Rerank:
     depth: int = 30
     window: int = 20
     proximity_weight: float = 1.0
-    pair_weight: float = 0.35
-    saturation_weight: float = 0.15
-    lede_weight: float = 3.0
+    pair_weight: float = 0.75
+    saturation_weight: float = 0.25
+    lede_weight: float = 4.0
     coverage_weight: float = 0.0
     lede_scale: float = 5.0
     reference_length: float = 250.0
@@ -58,10 +61,10 @@ class Rerank:
     nisba_discount: float = 0.5
     nisba_stem_letters: int = 3
     # A query word that a story matches only through the heavier (Snowball) stem, never through its
-    # light stem (الجامعات ~ جامع by Snowball, not جامعة's light stem), counts this much of its weight
+    # light stem (مباراة "a match" and مبارك "Mubarak" share Snowball's مبار), counts this much of its weight
     # in every signal above: the light stem is the strong evidence, the heavy one recall
     # (docs/decisions.md, "Search quality that generalizes").
-    stem_discount: float = 1.0
+    stem_discount: float = 0.5
 
 
 DEFAULT_RERANK = Rerank()
