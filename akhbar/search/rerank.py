@@ -48,9 +48,9 @@ class Rerank:
     depth: int = 30
     window: int = 20
     proximity_weight: float = 1.0
-    pair_weight: float = 0.75
-    saturation_weight: float = 0.25
-    lede_weight: float = 4.0
+    pair_weight: float = 0.35
+    saturation_weight: float = 0.15
+    lede_weight: float = 3.0
     coverage_weight: float = 0.0
     lede_scale: float = 5.0
     reference_length: float = 250.0
@@ -64,7 +64,7 @@ class Rerank:
     # light stem (مباراة "a match" and مبارك "Mubarak" share Snowball's مبار), counts this much of its weight
     # in every signal above: the light stem is the strong evidence, the heavy one recall
     # (docs/decisions.md, "Search quality that generalizes").
-    stem_discount: float = 0.5
+    stem_discount: float = 1.0
 
 
 DEFAULT_RERANK = Rerank()
