@@ -76,6 +76,11 @@ def parse_query(text: str) -> ParsedQuery:
     )
 
 
+# Question words that open a frame; not «من» and «لم», which far more often mean "from" and "did not"
+# («من عام 2011», «لم يعد»).
+_FRAME_OPENERS = QUESTION_WORDS - {normalize_for_search(w) for w in ("من", "لم")}
+
+
 class _QuestionFrames:
     """Tells the words that only frame a question («ما اسم», «في أي عام», «كم عدد»): a word of
     QUESTION_FRAMES after a question word with nothing but stopwords and other frame words between."""
@@ -87,7 +92,7 @@ class _QuestionFrames:
         normalized = normalize_for_search(word.strip("؟?!.,،:؛"))
         if not normalized:
             return False
-        if is_stopword(normalized, QUESTION_WORDS):
+        if is_stopword(normalized, _FRAME_OPENERS):
             self.after_question = True
             return False
         if self.after_question and normalized in QUESTION_FRAMES:

@@ -79,6 +79,7 @@ def test_question_frame_words_are_dropped_only_right_after_a_question_word():
     assert words_of("كم عدد سكان مصر") == words_of("سكان مصر")
     assert words_of("عدد سكان مصر") != words_of("سكان مصر")  # no question: an ordinary word
     assert words_of("عام 2011 في تونس") == words_of("عام 2011 تونس")
+    assert words_of("الاحتجاجات من عام 2011")[0][1] == parse_query("عام").words[0]  # "from", not "who"
     assert words_of("متى زار الوزير تونس عام 2011") == words_of("زار الوزير تونس عام 2011")
     assert words_of('ما "اسم الوردة"') == words_of('"اسم الوردة"')  # a quoted phrase keeps its words
 
