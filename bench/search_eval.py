@@ -20,6 +20,7 @@ nor the recency boost favours them; "now" is the newest distractor's date.
     .venv/bin/python bench/search_eval.py --no-baselines --database postgres://postgres@127.0.0.1:5432/akhbar_eval
     .venv/bin/python bench/search_eval.py --save-top var/bench/top-sqlite.json   # then the same on PostgreSQL,
     .venv/bin/python bench/search_eval.py --overlap var/bench/top-sqlite.json var/bench/top-pg.json
+    .venv/bin/python bench/search_eval.py --reuse var/bench/search_tune.sqlite3  # documents already imported
 """
 
 from __future__ import annotations
@@ -195,6 +196,11 @@ def main() -> None:
     parser.add_argument(
         "--database", default="sqlite", help="sqlite (a fresh file under var/bench/), or a postgres:// URL"
     )
+    parser.add_argument(
+        "--reuse",
+        metavar="SQLITE_FILE",
+        help="a SQLite database these documents were already imported into (e.g. search_tune's)",
+    )
     args = parser.parse_args()
     if not corpus.data_available():
         sys.exit("../shared/data is missing: nothing to evaluate")
@@ -203,8 +209,11 @@ def main() -> None:
         overlap(*args.overlap, np.array([h for _, _, h in queries]))
         return
 
-    url = searchdb.sqlite_url("search_eval") if args.database == "sqlite" else args.database
-    searchdb.setup(url)
+    if args.reuse:
+        url = f"sqlite:///{Path(args.reuse).resolve()}"
+    else:
+        url = searchdb.sqlite_url("search_eval") if args.database == "sqlite" else args.database
+    searchdb.setup(url, fresh=not args.reuse)
     from akhbar.importers.jsonl import parse_date
     from akhbar.search.backends import DEFAULT_RANKING
     from akhbar.search.rerank import DEFAULT_RERANK
@@ -212,12 +221,19 @@ def main() -> None:
     arcd, news, queries = load(args.distractors)
     halves = np.array([h for _, _, h in queries])
     t0 = time.perf_counter()
-    relevant_page = import_documents(arcd, news)
+    if args.reuse:
+        from akhbar.importers.models import ImportedItem
+
+        page_of = dict(ImportedItem.objects.values_list("external_id", "page_id"))
+        relevant_page = [page_of[doc.id] for doc, _ in arcd]
+    else:
+        relevant_page = import_documents(arcd, news)
     import_s = time.perf_counter() - t0
     ids = len(arcd) + len(news)
     now = max(parse_date(a["published"]) for a in news if a.get("published"))
     print(f"documents: {ids} ({len(arcd)} ARCD paragraphs + {len(news)} news); queries: {len(queries)}")
-    print(f"import-jsonl: {ids / import_s:,.0f} articles/s ({import_s:.1f} s, index included)\n")
+    if not args.reuse:
+        print(f"import-jsonl: {ids / import_s:,.0f} articles/s ({import_s:.1f} s, index included)\n")
 
     rows = []
     t0 = time.perf_counter()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .normalize import normalize_for_search
 
-__all__ = ["QUESTION_WORDS", "STOPWORDS"]
+__all__ = ["QUESTION_FRAMES", "QUESTION_WORDS", "STOPWORDS"]
 
 _PARTICLES = """
 و ف ب ك ل س ا ي ال
@@ -35,3 +35,12 @@ _QUESTION = """
 
 STOPWORDS: frozenset[str] = frozenset(normalize_for_search(w) for w in _PARTICLES.split())
 QUESTION_WORDS: frozenset[str] = frozenset(normalize_for_search(w) for w in _QUESTION.split())
+
+# Words that name what a question asks for rather than what it is about, when they come right after a
+# question word (only stopwords between): «ما اسم», «في أي عام», «كم عدد», «كم مرة», «ما نوع». The
+# answer's text says the name, the year or the number, rarely the word itself; elsewhere they are
+# ordinary words («عدد الضحايا», «عام 2011»). The query parser drops them there (akhbar.search.query).
+_FRAMES = """
+اسم الاسم إسم الإسم عام العام سنة السنة عدد مرة نوع
+"""
+QUESTION_FRAMES: frozenset[str] = frozenset(normalize_for_search(w) for w in _FRAMES.split())

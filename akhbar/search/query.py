@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from akhbar.arabic.analyzer import is_stopword
+from akhbar.arabic.normalize import normalize_for_search
+from akhbar.arabic.stopwords import QUESTION_FRAMES, QUESTION_WORDS, STOPWORDS
+
 from .analysis import WordTerms, phrase_words, query_words
 
 MAX_QUERY_LENGTH = 300
@@ -48,9 +52,12 @@ def parse_query(text: str) -> ParsedQuery:
     phrases: list[list[str]] = []
     excluded_words: list[WordTerms] = []
     excluded_phrases: list[list[str]] = []
+    frames = _QuestionFrames()
     for match in _PART_RE.finditer(text):
         negative = bool(match.group("neg"))
         phrase = match.group("phrase")
+        if phrase is None and not negative and frames.drops(match.group("word") or ""):
+            continue
         if phrase is not None:
             terms = phrase_words(phrase)
             if len(terms) == 1 and not negative:
@@ -67,6 +74,32 @@ def parse_query(text: str) -> ParsedQuery:
         excluded_words=_dedupe(excluded_words)[:MAX_WORDS],
         excluded_phrases=excluded_phrases[:MAX_WORDS],
     )
+
+
+# Question words that open a frame; not «من» and «لم», which far more often mean "from" and "did not"
+# («من عام 2011», «لم يعد»).
+_FRAME_OPENERS = QUESTION_WORDS - {normalize_for_search(w) for w in ("من", "لم")}
+
+
+class _QuestionFrames:
+    """Tells the words that only frame a question («ما اسم», «في أي عام», «كم عدد»): a word of
+    QUESTION_FRAMES after a question word with nothing but stopwords and other frame words between."""
+
+    def __init__(self) -> None:
+        self.after_question = False
+
+    def drops(self, word: str) -> bool:
+        normalized = normalize_for_search(word.strip("؟?!.,،:؛"))
+        if not normalized:
+            return False
+        if is_stopword(normalized, _FRAME_OPENERS):
+            self.after_question = True
+            return False
+        if self.after_question and normalized in QUESTION_FRAMES:
+            return True
+        if not is_stopword(normalized, STOPWORDS):
+            self.after_question = False
+        return False
 
 
 def _dedupe(words: list[WordTerms]) -> list[WordTerms]:

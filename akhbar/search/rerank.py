@@ -19,9 +19,13 @@ index analyzer (so a word matches in any of its forms), and combined in log spac
                                             words of 1 / (1 + first position / lede_scale), 0 for a
                                             word that is absent. News is written as an inverted
                                             pyramid: a story about something names it in its lede.
+            + coverage_weight  * coverage   the idf-weighted share of the query's words the story has
 
-The weights, the window and the lede scale are what bench/search_tune.py finds (a grid of windows and
-lede scales, coordinate ascent of the weights, on the "dev" half of bench/search_eval.py's questions
+A query word matched only through its heavy stem, never its light one, counts ``stem_discount`` of its
+weight in all of them (the light stem is the strong evidence, the heavy one recall).
+
+The weights, the window, the lede scale and the stem discount are what bench/search_tune.py finds (a
+grid of shapes, coordinate ascent of the weights, on the "dev" half of bench/search_eval.py's questions
 only; it prints whether they equal these); the "test" half checks them. See docs/decisions.md.
 """
 
@@ -47,6 +51,7 @@ class Rerank:
     pair_weight: float = 0.35
     saturation_weight: float = 0.15
     lede_weight: float = 3.0
+    coverage_weight: float = 0.0
     lede_scale: float = 5.0
     reference_length: float = 250.0
     max_chars: int = 4000
@@ -55,6 +60,11 @@ class Rerank:
     # most nisba_stem_letters letters (docs/decisions.md).
     nisba_discount: float = 0.5
     nisba_stem_letters: int = 3
+    # A query word that a story matches only through the heavier (Snowball) stem, never through its
+    # light stem (مباراة "a match" and مبارك "Mubarak" share Snowball's مبار), counts this much of its weight
+    # in every signal above: the light stem is the strong evidence, the heavy one recall
+    # (docs/decisions.md, "Search quality that generalizes").
+    stem_discount: float = 1.0
 
 
 DEFAULT_RERANK = Rerank()
@@ -85,31 +95,38 @@ def _matches(
     seen: dict[str, int],
     nisba: list[str] | None = None,
     own_forms: set[int] | None = None,
+    light_forms: set[int] | None = None,
 ) -> tuple[list[tuple[int, int]], int]:
     """(position, query word number) of every word of ``text`` that matches a query word, positions
-    counted over the words that are not stopwords, and how many such words there are. ``seen``
+    counted over the words that are not stopwords, and how many such words there are. ``lookup`` maps
+    each query term to 2 × its word's number, + 1 for the word's light term (lookup_for). ``seen``
     remembers each distinct word's answer for the query (shared by its candidates). With ``nisba``
     (each query word's nisba form, or ""), the numbers of the query words matched in that form are
-    added to ``own_forms``."""
+    added to ``own_forms``; with ``light_forms``, those matched light stem to light stem."""
     events: list[tuple[int, int]] = []
     append = events.append
     seen_get = seen.get
     word_terms = INDEX_ANALYZER.word_terms
     position = 0
     for word in WORD_RE.findall(text):
-        match = seen_get(word)
-        if match is None:
+        code = seen_get(word)
+        if code is None:
             terms = word_terms(word)
-            match = STOPWORD if not terms else -1
-            for term in terms:
-                match = lookup.get(term, -1)
-                if match >= 0:
+            code = STOPWORD if not terms else -1
+            for k, term in enumerate(terms):
+                code = lookup.get(term, -1)
+                if code >= 0:
+                    # Keep the light flag only for the story word's own light term.
+                    code = code if k == 0 else code & ~1
                     break
-            seen[word] = match
-        if match == STOPWORD:
+            seen[word] = code
+        if code == STOPWORD:
             continue
-        if match >= 0:
+        if code >= 0:
+            match = code >> 1
             append((position, match))
+            if code & 1 and light_forms is not None:
+                light_forms.add(match)
             if nisba and nisba[match] and match not in own_forms and _nisba_of(word) == nisba[match]:
                 own_forms.add(match)
         position += 1
@@ -151,10 +168,11 @@ def _best_window(events: list[tuple[int, int]], weights: list[float], window: in
 class Reading(NamedTuple):
     """What the second stage reads from one story once: for each field (title, summary, body) the
     (position, query word number) of its matching words and its number of words, and the query words
-    matched in their own nisba form."""
+    matched in their own nisba form, and those matched through their light stem."""
 
     fields: list[tuple[list[tuple[int, int]], int]]
     own_forms: set[int]
+    light_forms: set[int] = frozenset()
 
 
 def read(
@@ -168,7 +186,9 @@ def read(
     nisba form where Rerank.nisba_discount applies, else "")."""
     seen = {} if seen is None else seen
     own_forms: set[int] = set()
-    return Reading([_matches(text, lookup, seen, nisba, own_forms) for text in texts], own_forms)
+    light_forms: set[int] = set()
+    fields = [_matches(text, lookup, seen, nisba, own_forms, light_forms) for text in texts]
+    return Reading(fields, own_forms, light_forms)
 
 
 def features_of(
@@ -176,13 +196,16 @@ def features_of(
 ) -> Features:
     """The second stage's evidence from one story's reading, for query words of idf ``weights``."""
     total = sum(weights) or 1.0
-    # A nisba word matched only through its shorter stem counts nisba_discount of itself everywhere.
+    # A nisba word matched only through its shorter stem counts nisba_discount of itself everywhere,
+    # a word matched only through its heavy stem stem_discount.
     scale = [1.0] * len(weights)
     if nisba and rerank.nisba_discount != 1.0:
         scale = [
             rerank.nisba_discount if nisba[i] and i not in reading.own_forms else 1.0
             for i in range(len(weights))
         ]
+    if rerank.stem_discount != 1.0:
+        scale = [f if i in reading.light_forms else f * rerank.stem_discount for i, f in enumerate(scale)]
     pair_total = sum(weights[i] + weights[i + 1] for i in range(len(weights) - 1))
     weights = [w * f for w, f in zip(weights, scale, strict=True)]
     pairs: set[int] = set()
@@ -237,6 +260,7 @@ def combine(first_stage: float, f: Features, rerank: Rerank = DEFAULT_RERANK) ->
         + rerank.pair_weight * f.pairs
         + rerank.saturation_weight * f.bm25_full
         + rerank.lede_weight * f.lede
+        + rerank.coverage_weight * f.coverage
     )
     return max(first_stage, 1e-12) * math.exp(evidence)
 
@@ -247,9 +271,12 @@ def nisba_forms(words: list[WordTerms], rerank: Rerank = DEFAULT_RERANK) -> list
 
 
 def lookup_for(words: list[WordTerms]) -> dict[str, int]:
-    """Index term -> query word number (the first word wins a shared term)."""
+    """Index term -> 2 × query word number, + 1 when it is the word's light term (the first word wins
+    a shared term; a word's light term before any word's heavier one)."""
     lookup: dict[str, int] = {}
     for i, word in enumerate(words):
-        for term in word.all:
-            lookup.setdefault(term, i)
+        lookup.setdefault(word.light, 2 * i + 1)
+    for i, word in enumerate(words):
+        for term in word.extra:
+            lookup.setdefault(term, 2 * i)
     return lookup

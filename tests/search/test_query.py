@@ -70,3 +70,25 @@ def test_a_partly_typed_word_is_also_tried_without_its_article():
     assert prefix_terms("الاقتصا") == ["اقتصا"]
     assert prefix_terms("مهرج") == ["مهرج"]
     assert prefix_terms("الب") == ["الب"]  # one letter left is too little to search on
+
+
+def test_question_frame_words_are_dropped_only_right_after_a_question_word():
+    """«ما اسم», «في أي عام», «كم عدد» ask for a name, a year, a number: the answer rarely has the word."""
+    assert words_of("في أي عام تأسست جامعة القاهرة؟") == words_of("تأسست جامعة القاهرة")
+    assert words_of("ما هو اسم عاصمة تونس") == words_of("عاصمة تونس")
+    assert words_of("كم عدد سكان مصر") == words_of("سكان مصر")
+    assert words_of("عدد سكان مصر") != words_of("سكان مصر")  # no question: an ordinary word
+    assert words_of("عام 2011 في تونس") == words_of("عام 2011 تونس")
+    assert words_of("الاحتجاجات من عام 2011")[0][1] == parse_query("عام").words[0]  # "from", not "who"
+    assert words_of("متى زار الوزير تونس عام 2011") == words_of("زار الوزير تونس عام 2011")
+    assert words_of('ما "اسم الوردة"') == words_of('"اسم الوردة"')  # a quoted phrase keeps its words
+
+
+def test_question_words_and_clitic_stopwords_are_not_searched_for():
+    assert words_of("من هو رئيس تونس؟") == words_of("رئيس تونس")
+    assert words_of("بماذا اتهم الوزير") == words_of("اتهم الوزير")
+
+
+def words_of(text: str) -> tuple[list, list]:
+    query = parse_query(text)
+    return query.words, query.phrases

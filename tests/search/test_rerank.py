@@ -77,3 +77,25 @@ def test_a_nisba_word_matched_only_through_its_shorter_stem_counts_less():
     assert combine(1.0, own, discounted) > combine(1.0, stem_only, discounted)
     off = replace(DEFAULT_RERANK, nisba_discount=1.0)
     assert features(["الانتخابات في البلد", "", ""], [1.0, 1.0], lookup, off, nisba=nisba).proximity == 1.0
+
+
+def test_a_word_matched_only_through_its_heavy_stem_counts_less_with_a_stem_discount():
+    """The light stem is the strong evidence, Snowball's heavier stem recall: «مباراة» (a match) and
+    «مبارك» (a name) share Snowball's «مبار» but not their light stems, so a story naming only Mubarak
+    counts the query word at stem_discount of its weight."""
+    query = parse_query("مباراة الترجي")
+    discounted = replace(DEFAULT_RERANK, stem_discount=0.5)
+    lookup = lookup_for(query.words)
+    light = features(["", "", "مباراة الترجي"], [1.0, 1.0], lookup, discounted)
+    heavy = features(["", "", "مبارك الترجي"], [1.0, 1.0], lookup, discounted)
+    assert light.coverage == 1.0 and heavy.coverage == 0.75
+    assert combine(1.0, light, discounted) > combine(1.0, heavy, discounted)
+    off = replace(DEFAULT_RERANK, stem_discount=1.0)
+    assert features(["", "", "مبارك الترجي"], [1.0, 1.0], lookup, off).coverage == 1.0
+
+
+def test_lookup_prefers_a_words_light_term_over_another_words_heavy_one():
+    words = parse_query("الجامعات تونس").words
+    lookup = lookup_for(words)
+    assert lookup[words[0].light] == 1 and lookup[words[1].light] == 3
+    assert all(lookup[t] % 2 == 0 for t in words[0].extra if t not in {w.light for w in words})
