@@ -174,6 +174,23 @@ def count_queries(client: Client, url: str, host: str, cold: bool) -> int:
     return len(ctx.captured_queries)
 
 
+def profile_article(client: Client, url: str, host: str, requests: int) -> None:
+    """cProfile over `requests` uncached GETs of the article (warm small caches): where the CPU goes."""
+    import cProfile
+    import pstats
+
+    with override_settings(ROOT_URLCONF=__name__, DEBUG=False, PAGE_CACHE_SECONDS=0):
+        client.get(url, HTTP_HOST=host)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(requests):
+            client.get(url, HTTP_HOST=host)
+        profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(40)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -182,6 +199,14 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--database", default="", help="a PostgreSQL URL (default: a throwaway SQLite file)")
     parser.add_argument("--redis", default="", help="a Redis URL for both cache aliases (default: none)")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="after the table, profile N warm uncached article GETs (cProfile, at the largest size) "
+        "and print the 40 costliest functions by cumulative and by own time",
+    )
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -265,6 +290,8 @@ def main() -> None:
             f"{section_ms:>10.2f} {cached_ms:>17.2f} {bare_ms:>7.2f} {warm_ms / bare_ms:>12.1f} "
             f"{cached_ms / bare_ms:>11.1f}"
         )
+    if args.profile:
+        profile_article(client, article.url, host, args.profile)
     print(f"\n{'articles':>9} {'article CPU ms':>14} {'bare CPU ms':>11} {'article/bare CPU':>16}")
     for (count, *_), (article_cpu, bare_cpu) in zip(rows, cpu_rows, strict=True):
         print(f"{count:>9} {article_cpu:>14.2f} {bare_cpu:>11.3f} {article_cpu / bare_cpu:>16.1f}")

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -259,6 +260,8 @@ class ArticlePage(CachedPageMixin, Page):
             request_site_profile(request, site)
         request_network_settings(request)
         parts = self.page_parts()
+        if not getattr(request, "is_preview", False):  # a preview shows its own, unsaved notes
+            self.correction_notes = parts["corrections"]
         context.update(
             section=section,
             home=home,
@@ -274,19 +277,20 @@ class ArticlePage(CachedPageMixin, Page):
         return context
 
     def page_parts(self) -> dict:
-        """Authors, tags, sources and the related stories' ids: they change when this article is
+        """Authors, tags, sources, correction notes and the related stories' ids: they change when this article is
         published, so they are cached under its publishing time (an author's or a tag's new name shows
         within PARTS_SECONDS)."""
         from akhbar.search.related import cached_related
 
         stamp = self.last_published_at.timestamp() if self.last_published_at else 0
-        key = f"akhbar:article-parts:{self.pk}:{stamp}"
+        key = f"akhbar:article-parts:v2:{self.pk}:{stamp}"
         parts = cache.get(key)
         if parts is None:
             parts = {
                 "authors": list(self.authors.all()),
                 "tags": list(self.tags.all()),
                 "sources": list(self.sources.all()),
+                "corrections": list(self.corrections.all()),
                 "picks": list(
                     self.related_picks.order_by("sort_order", "pk").values_list("page_id", flat=True)
                 ),
@@ -326,10 +330,16 @@ class ArticlePage(CachedPageMixin, Page):
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
 
+    @cached_property
+    def correction_notes(self) -> list:
+        """The story's correction and update notes, read once per render (the page, its head and its
+        structured data all show them); get_context fills it from page_parts."""
+        return list(self.corrections.all())
+
     @property
     def modified_at(self):
         """When the story last changed for readers: its last update or its latest correction note."""
-        notes = [c.noted_at for c in self.corrections.all()]
+        notes = [c.noted_at for c in self.correction_notes]
         stamps = [d for d in (self.last_updated, self.first_published, *notes) if d]
         return max(stamps) if stamps else None
 
