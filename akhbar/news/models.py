@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
@@ -9,7 +11,6 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -251,6 +252,8 @@ class ArticlePage(CachedPageMixin, Page):
         return self.get_parent()
 
     def get_context(self, request, *args, **kwargs):
+        from akhbar.comments.services import thread_version
+
         context = super().get_context(request, *args, **kwargs)
         # Routed by akhbar.news.routing, the parents are already known; otherwise one query each.
         section = self.get_parent().specific_deferred
@@ -261,7 +264,7 @@ class ArticlePage(CachedPageMixin, Page):
         request_network_settings(request)
         parts = self.page_parts()
         if not getattr(request, "is_preview", False):  # a preview shows its own, unsaved notes
-            self.correction_notes = parts["corrections"]
+            self._render_correction_notes = parts["corrections"]
         context.update(
             section=section,
             home=home,
@@ -269,7 +272,9 @@ class ArticlePage(CachedPageMixin, Page):
             tags=parts["tags"],
             sources=parts["sources"],
             related=self.related_stories(picks=parts["picks"], automatic=parts["automatic"]),
-            more_news=more_news(ArticlePage.objects, home, exclude_section=section, request=request),
+            # Called by the template only when the "more news" fragment is not stored (fragment_tags).
+            more_news=partial(more_news, ArticlePage.objects, home, exclude_section=section, request=request),
+            comments_version=partial(thread_version, self.pk),
             network_strip=more_from_network(ArticlePage.objects, request, home),
         )
         url = self.get_full_url(request)
@@ -330,11 +335,13 @@ class ArticlePage(CachedPageMixin, Page):
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
 
-    @cached_property
-    def correction_notes(self) -> list:
-        """The story's correction and update notes, read once per render (the page, its head and its
-        structured data all show them); get_context fills it from page_parts."""
-        return list(self.corrections.all())
+    @property
+    def correction_notes(self):
+        """The story's correction and update notes: during a render the list get_context took from
+        page_parts (the page, its head and its structured data all show them, with no query), else
+        read now."""
+        notes = self.__dict__.get("_render_correction_notes")
+        return notes if notes is not None else self.corrections.all()
 
     @property
     def modified_at(self):
