@@ -295,6 +295,8 @@ def main() -> None:
     uncached = Server(args.port + 1, logs, "uncached", {"PAGE_CACHE_SECONDS": "0"})
     try:
         other = f"http://127.0.0.1:{args.port + 1}"
+        for _ in range(8):  # each worker's first render compiles templates and opens connections
+            get(other + article, article_host)
         other_bare = wrk(other + "/__bare__/", host=HOST, seconds=seconds, connections=16)["rps"]
         row = wrk(other + article, host=article_host, seconds=seconds, connections=16)
         rows.append(
