@@ -236,7 +236,7 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="3 s per row and 15 s of mixed traffic")
     parser.add_argument(
-        "--port", type=int, default=8120, help="app port; +1 second app, +7 Varnish, +9 Redis"
+        "--port", type=int, default=8120, help="app port; +1 and +2 other apps, +7 Varnish, +9 Redis"
     )
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "akhbar-bench-load")
     parser.add_argument("--rebuild", action="store_true", help="build the demo database again")
@@ -244,6 +244,9 @@ def main() -> None:
     parser.add_argument("--only-varnish", action="store_true", help="just the Varnish row (checking a VCL)")
     parser.add_argument("--seconds", type=float, default=None, help="seconds per single-page row")
     parser.add_argument("--mixed-seconds", type=float, default=None, help="seconds of mixed traffic")
+    parser.add_argument(
+        "--no-mixed", action="store_true", help="only the single-page rows (no mixed traffic, Varnish)"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench/load.py needs Debian's wrk (apt-get install -y wrk)")
@@ -292,6 +295,8 @@ def main() -> None:
     uncached = Server(args.port + 1, logs, "uncached", {"PAGE_CACHE_SECONDS": "0"})
     try:
         other = f"http://127.0.0.1:{args.port + 1}"
+        for _ in range(8):  # each worker's first render compiles templates and opens connections
+            get(other + article, article_host)
         other_bare = wrk(other + "/__bare__/", host=HOST, seconds=seconds, connections=16)["rps"]
         row = wrk(other + article, host=article_host, seconds=seconds, connections=16)
         rows.append(
@@ -299,8 +304,12 @@ def main() -> None:
         )
     finally:
         uncached.stop()
+    rows += redis_hit_rows(args, logs, article_host, article, seconds)
     print_table(rows, bare, static_rps)
     print(f"  (the page-cache-off server's own bare view: {other_bare:.0f} req/s; its row's × bare uses it)")
+    print("  (the Redis rows' × bare uses that server's own bare view, measured in the same run)")
+    if args.no_mixed:
+        return
 
     print(f"\n• mixed traffic: 80 % articles ({len(paths['articles'])} pages), 15 % sections, 5 % search;")
     print(f"  64 connections, {mixed_seconds:.0f} s each")
@@ -317,10 +326,7 @@ def main() -> None:
     varnish_run(args, logs, script, mixed_seconds)
 
 
-def redis_run(args, logs: Path, script: Path, seconds: float) -> None:
-    if not shutil.which("redis-server"):
-        print("redis: skipped (redis-server is not installed)")
-        return
+def start_redis(args, logs: Path) -> subprocess.Popen:
     redis_port = args.port + 9
     redis = subprocess.Popen(
         [
@@ -338,7 +344,51 @@ def redis_run(args, logs: Path, script: Path, seconds: float) -> None:
         stderr=subprocess.STDOUT,
     )
     time.sleep(0.5)
-    env = {"REDIS_URL": f"redis://127.0.0.1:{redis_port}/0", "CACHE_KEY_PREFIX": "bench-load"}
+    return redis
+
+
+def redis_env(args) -> dict[str, str]:
+    return {"REDIS_URL": f"redis://127.0.0.1:{args.port + 9}/0", "CACHE_KEY_PREFIX": "bench-load"}
+
+
+def redis_hit_rows(args, logs: Path, host: str, article: str, seconds: float) -> list[dict]:
+    """Page-cache hits from Redis with the per-process copy off (PAGE_CACHE_LOCAL_SECONDS=0: every hit
+    is a Redis round trip) and on (the default 1 s), each against its own server's bare view."""
+    if not shutil.which("redis-server"):
+        print("redis: skipped (redis-server is not installed)")
+        return []
+    rows = []
+    redis = start_redis(args, logs)
+    try:
+        for local in ("0", "1"):
+            server = Server(
+                args.port + 2,
+                logs,
+                f"redis-hit-{local}",
+                {**redis_env(args), "PAGE_CACHE_LOCAL_SECONDS": local},
+            )
+            try:
+                base = f"http://127.0.0.1:{args.port + 2}"
+                own_bare = wrk(base + "/__bare__/", host=HOST, seconds=seconds, connections=16)["rps"]
+                state = cache_state(base, host, article)
+                row = wrk(base + article, host=host, seconds=seconds, connections=16)
+                what = "article, Redis" + (", no local copy" if local == "0" else ", 1 s local copy")
+                rows.append({"what": what, "cache": state, "bare": own_bare, **row})
+                print(f"  ({what}: its server's bare view {own_bare:.0f} req/s)")
+            finally:
+                server.stop()
+    finally:
+        redis.terminate()
+        redis.wait(10)
+    return rows
+
+
+def redis_run(args, logs: Path, script: Path, seconds: float) -> None:
+    if not shutil.which("redis-server"):
+        print("redis: skipped (redis-server is not installed)")
+        return
+    redis = start_redis(args, logs)
+    env = redis_env(args)
     server = Server(args.port, logs, "redis", env)
     stopper = threading.Timer(seconds / 2, lambda: (redis.terminate(), redis.wait(10)))
     try:

@@ -164,6 +164,19 @@ def redis_commands(client: Client, url: str, host: str) -> int | None:
     return server.info("stats")["total_commands_processed"] - before - 1
 
 
+def distinct_articles_cpu(client: Client, host: str, requests: int) -> float:
+    """Median CPU ms of GETs of `requests` different articles, each for the first time."""
+    pages = ArticlePage.objects.live().filter(slug__startswith="bench-").order_by("-pk")
+    cpu = []
+    for page in pages[: requests * 3 : 3]:
+        url = page.url
+        c0 = time.process_time()
+        response = client.get(url, HTTP_HOST=host)
+        cpu.append(time.process_time() - c0)
+        assert response.status_code == 200, (url, response.status_code)
+    return statistics.median(cpu) * 1000
+
+
 def count_queries(client: Client, url: str, host: str, cold: bool) -> int:
     if cold:
         cache.clear()
@@ -174,6 +187,23 @@ def count_queries(client: Client, url: str, host: str, cold: bool) -> int:
     return len(ctx.captured_queries)
 
 
+def profile_article(client: Client, url: str, host: str, requests: int) -> None:
+    """cProfile over `requests` uncached GETs of the article (warm small caches): where the CPU goes."""
+    import cProfile
+    import pstats
+
+    with override_settings(ROOT_URLCONF=__name__, DEBUG=False, PAGE_CACHE_SECONDS=0):
+        client.get(url, HTTP_HOST=host)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(requests):
+            client.get(url, HTTP_HOST=host)
+        profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(40)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -182,6 +212,14 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--database", default="", help="a PostgreSQL URL (default: a throwaway SQLite file)")
     parser.add_argument("--redis", default="", help="a Redis URL for both cache aliases (default: none)")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="after the table, profile N warm uncached article GETs (cProfile, at the largest size) "
+        "and print the 40 costliest functions by cumulative and by own time",
+    )
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -222,9 +260,10 @@ def main() -> None:
                 warm_ms = timed(client, article.url, host, args.requests, cold=False)
                 article_cpu = CPU[article.url]
                 section_ms = timed(client, sections[0].url, host, args.requests, cold=False)
+                distinct_cpu = distinct_articles_cpu(client, host, args.requests)
             cached_ms = timed(client, sections[0].url, host, args.requests, cold=False)
             bare_ms = timed(client, "/__bare__/", host, args.requests, cold=False)
-            cpu_rows.append((article_cpu, CPU["/__bare__/"]))
+            cpu_rows.append((article_cpu, CPU["/__bare__/"], distinct_cpu))
             rows.append(
                 (
                     ArticlePage.objects.count(),
@@ -265,9 +304,21 @@ def main() -> None:
             f"{section_ms:>10.2f} {cached_ms:>17.2f} {bare_ms:>7.2f} {warm_ms / bare_ms:>12.1f} "
             f"{cached_ms / bare_ms:>11.1f}"
         )
-    print(f"\n{'articles':>9} {'article CPU ms':>14} {'bare CPU ms':>11} {'article/bare CPU':>16}")
-    for (count, *_), (article_cpu, bare_cpu) in zip(rows, cpu_rows, strict=True):
-        print(f"{count:>9} {article_cpu:>14.2f} {bare_cpu:>11.3f} {article_cpu / bare_cpu:>16.1f}")
+    if args.profile:
+        profile_article(client, article.url, host, args.profile)
+    print(
+        f"\n{'articles':>9} {'article CPU ms':>14} {'bare CPU ms':>11} {'article/bare CPU':>16} "
+        f"{'distinct CPU ms':>15} {'distinct/bare':>13}"
+    )
+    for (count, *_), (article_cpu, bare_cpu, distinct) in zip(rows, cpu_rows, strict=True):
+        print(
+            f"{count:>9} {article_cpu:>14.2f} {bare_cpu:>11.3f} {article_cpu / bare_cpu:>16.1f} "
+            f"{distinct:>15.2f} {distinct / bare_cpu:>13.1f}"
+        )
+    print(
+        "'distinct': each GET a different article, never rendered before (its own head and comment "
+        "fragments are cold; the site's masthead, footer and the section's more news are shared)"
+    )
     print(
         f"median of {args.requests} GETs each, no page cache; 'article SQL' is counted warm (the small data "
         "caches filled), 'cold SQL' and 'section SQL' after clearing every cache; 'article cold ms' also "

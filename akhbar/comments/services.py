@@ -275,6 +275,12 @@ def _thread_version(article_id: int) -> int | None:
         return None
 
 
+def thread_version(article_id: int) -> int | None:
+    """The version of the article's published thread (it moves whenever the thread changes); None
+    when the state store is unreachable. Rendered threads are kept under it (akhbar.news.fragments)."""
+    return _thread_version(article_id)
+
+
 def thread(article_id: int) -> tuple[list[Comment], int]:
     """The article's published comments, oldest first, each with ``reply_list``; and their count.
     Cached under the thread's current version; read from the database when the version is unknown."""

@@ -42,7 +42,7 @@ def site_sections(home: Page, request=None) -> list:
             SectionPage.objects.live()
             .child_of(home)
             .order_by("menu_order", "pk")
-            .only("title", "url_path", "path", "depth", "content_type")
+            .only("title", "slug", "url_path", "path", "depth", "content_type")
         )
         cache.set(key, sections, MENU_SECONDS)
     if request is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
@@ -250,6 +252,8 @@ class ArticlePage(CachedPageMixin, Page):
         return self.get_parent()
 
     def get_context(self, request, *args, **kwargs):
+        from akhbar.comments.services import thread_version
+
         context = super().get_context(request, *args, **kwargs)
         # Routed by akhbar.news.routing, the parents are already known; otherwise one query each.
         section = self.get_parent().specific_deferred
@@ -259,6 +263,8 @@ class ArticlePage(CachedPageMixin, Page):
             request_site_profile(request, site)
         request_network_settings(request)
         parts = self.page_parts()
+        if not getattr(request, "is_preview", False):  # a preview shows its own, unsaved notes
+            self._render_correction_notes = parts["corrections"]
         context.update(
             section=section,
             home=home,
@@ -266,7 +272,9 @@ class ArticlePage(CachedPageMixin, Page):
             tags=parts["tags"],
             sources=parts["sources"],
             related=self.related_stories(picks=parts["picks"], automatic=parts["automatic"]),
-            more_news=more_news(ArticlePage.objects, home, exclude_section=section, request=request),
+            # Called by the template only when the "more news" fragment is not stored (fragment_tags).
+            more_news=partial(more_news, ArticlePage.objects, home, exclude_section=section, request=request),
+            comments_version=partial(thread_version, self.pk),
             network_strip=more_from_network(ArticlePage.objects, request, home),
         )
         url = self.get_full_url(request)
@@ -274,19 +282,20 @@ class ArticlePage(CachedPageMixin, Page):
         return context
 
     def page_parts(self) -> dict:
-        """Authors, tags, sources and the related stories' ids: they change when this article is
+        """Authors, tags, sources, correction notes and the related stories' ids: they change when this article is
         published, so they are cached under its publishing time (an author's or a tag's new name shows
         within PARTS_SECONDS)."""
         from akhbar.search.related import cached_related
 
         stamp = self.last_published_at.timestamp() if self.last_published_at else 0
-        key = f"akhbar:article-parts:{self.pk}:{stamp}"
+        key = f"akhbar:article-parts:v2:{self.pk}:{stamp}"
         parts = cache.get(key)
         if parts is None:
             parts = {
                 "authors": list(self.authors.all()),
                 "tags": list(self.tags.all()),
                 "sources": list(self.sources.all()),
+                "corrections": list(self.corrections.all()),
                 "picks": list(
                     self.related_picks.order_by("sort_order", "pk").values_list("page_id", flat=True)
                 ),
@@ -327,9 +336,17 @@ class ArticlePage(CachedPageMixin, Page):
         ).distinct()
 
     @property
+    def correction_notes(self):
+        """The story's correction and update notes: during a render the list get_context took from
+        page_parts (the page, its head and its structured data all show them, with no query), else
+        read now."""
+        notes = self.__dict__.get("_render_correction_notes")
+        return notes if notes is not None else self.corrections.all()
+
+    @property
     def modified_at(self):
         """When the story last changed for readers: its last update or its latest correction note."""
-        notes = [c.noted_at for c in self.corrections.all()]
+        notes = [c.noted_at for c in self.correction_notes]
         stamps = [d for d in (self.last_updated, self.first_published, *notes) if d]
         return max(stamps) if stamps else None
 

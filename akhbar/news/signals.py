@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from akhbar.network.directory import forget_last_change
+from akhbar.news.fragments import forget_fragments
 from akhbar.news.purge import purge_page
 
 
@@ -59,9 +60,10 @@ def on_page_unpublished(sender, instance, **kwargs) -> None:
 
 def _forget_around(page) -> None:
     """A change to `page` shows on it, its section, its site home and more (akhbar.news.purge): drop
-    the cached lists and purge the cached pages."""
+    the cached lists and rendered fragments, and purge the cached pages."""
     ancestors = list(page.get_ancestors().values_list("pk", flat=True))
     forget_last_change()
+    forget_fragments()
     cache.delete_many([f"akhbar:network-strip:{pk}" for pk in ancestors])
     purge_page(page)
 

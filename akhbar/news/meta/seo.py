@@ -252,7 +252,7 @@ def _article(context, request, site: _Site, article) -> PageMeta:
         keywords=[tag.name for tag in tags],
         location=article.dateline_city,
         corrections=[
-            (note.get_kind_display(), note.text, note.noted_at) for note in article.corrections.all()
+            (note.get_kind_display(), note.text, note.noted_at) for note in article.correction_notes
         ],
     )
     trail = [(site.name, f"{site.url}/"), (section.title, section_url), (article.title, url)]

@@ -1,0 +1,88 @@
+"""Rendered fragments of reader pages kept in the "default" cache, so that an article the page cache
+does not hold is not rendered from scratch: the masthead and footer of its site, its section's "more
+news" panel, its head (SEO tags and structured data) and its comment thread.
+
+Every fragment's key carries the fragments version, a token that changes whenever something a
+fragment may show changes: a page published, unpublished, moved or deleted (akhbar.news.signals), a
+site, its profile, the group's settings or an image saved or deleted (akhbar.news.apps). A fragment
+also names what it shows (the article and its publishing time, the section, the thread's version),
+and expires after FRAGMENT_SECONDS in any case. Previews and signed-in editors always get a fresh
+render; a cache outage renders the fragment as if it were not cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+
+from django.core.cache import caches
+from django.utils import translation
+
+from akhbar.news.http_cache import is_signed_in
+
+log = logging.getLogger(__name__)
+
+VERSION_KEY = "akhbar:fragments-version"
+FRAGMENT_KEY = "akhbar:fragment:{}"
+FRAGMENT_SECONDS = 300
+_UNKNOWN = object()
+
+
+def _cache():
+    return caches["default"]
+
+
+def fragments_version(request=None) -> str | None:
+    """The current fragments version (read once per request); None when the cache is unreachable."""
+    memo = getattr(request, "_akhbar_fragments_version", _UNKNOWN) if request is not None else _UNKNOWN
+    if memo is not _UNKNOWN:
+        return memo
+    try:
+        cache = _cache()
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            fresh = uuid.uuid4().hex[:16]
+            version = fresh if cache.add(VERSION_KEY, fresh, None) else cache.get(VERSION_KEY)
+    except Exception:  # noqa: BLE001 - a cache outage: render everything
+        log.debug("fragment cache unreachable", exc_info=True)
+        version = None
+    if request is not None:
+        request._akhbar_fragments_version = version
+    return version
+
+
+def forget_fragments(**_kwargs) -> None:
+    """Make every stored fragment stale (a signal receiver as well as a plain call)."""
+    try:
+        _cache().set(VERSION_KEY, uuid.uuid4().hex[:16], None)
+    except Exception:  # noqa: BLE001 - they expire within FRAGMENT_SECONDS
+        log.warning("fragment cache unreachable: stored fragments expire within %s s", FRAGMENT_SECONDS)
+
+
+def fragment_key(request, name: str, parts) -> str | None:
+    """The cache key of fragment `name` for these parts, or None when it must be rendered afresh."""
+    if request is None or getattr(request, "is_preview", False) or is_signed_in(request):
+        return None
+    if any(part is None for part in parts):
+        return None
+    version = fragments_version(request)
+    if version is None:
+        return None
+    text = "\x1f".join([version, translation.get_language() or "", name, *map(str, parts)])
+    return FRAGMENT_KEY.format(hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest())
+
+
+def get_fragment(key: str) -> str | None:
+    try:
+        return _cache().get(key)
+    except Exception:  # noqa: BLE001
+        log.debug("fragment cache unreachable", exc_info=True)
+        return None
+
+
+def set_fragment(key: str, html: str) -> None:
+    try:
+        _cache().set(key, html, FRAGMENT_SECONDS)
+    except Exception:  # noqa: BLE001
+        log.debug("fragment cache unreachable", exc_info=True)
