@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sys
@@ -164,6 +165,15 @@ def exactly(run):
         return run()
 
 
+def external_pages(pages: list[list[int]]) -> list[list[str]]:
+    """First pages as the articles' external ids (the same article has other page ids in each database)."""
+    from akhbar.importers.models import ImportedItem
+
+    ids = {pk for page in pages for pk in page}
+    external = dict(ImportedItem.objects.filter(page_id__in=ids).values_list("page_id", "external_id"))
+    return [[external.get(pk, str(pk)) for pk in page] for page in pages]
+
+
 def overlap(pages: list[list[int]], reference: list[list[int]]) -> float:
     """Mean share of the reference's first page found on the first page (queries with results)."""
     shares = [len(set(p) & set(r)) / len(r) for p, r in zip(pages, reference, strict=True) if r]
@@ -188,12 +198,29 @@ def main() -> None:
     )
     parser.add_argument("--no-queries", action="store_true", help="build only: no latency measurement")
     parser.add_argument(
+        "--save-pages",
+        metavar="FILE",
+        help="write each query's first page (article numbers) as JSON, to compare engines with --overlap",
+    )
+    parser.add_argument(
+        "--overlap", nargs=2, metavar="FILE", help="only compare two --save-pages files (top-10 overlap)"
+    )
+    parser.add_argument(
         "--compare-exact",
         action="store_true",
         help="SQLite: also time every query as one plain MATCH (no bounded plans) and report how much of "
         "its first page the bounded plans find",
     )
     args = parser.parse_args()
+    if args.overlap:
+        a, b = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.overlap)
+        same_first = sum(1 for x, y in zip(a, b, strict=True) if x and y and x[0] == y[0])
+        with_results = sum(1 for x in a if x)
+        print(
+            f"top-10 overlap {overlap(b, a):.3f} (share of the first file's first page); "
+            f"same first result {same_first}/{with_results}"
+        )
+        return
     if args.database == "sqlite":
         url = searchdb.sqlite_url(args.name, fresh=not args.reuse)
     else:
@@ -211,8 +238,11 @@ def main() -> None:
     print(
         f"{connection.vendor}: sentence pool {len(pool):,}; {len(qs)} queries; {have:,} articles already in"
     )
-    print("| database | articles | import+index articles/s | database size | p50 ms | p95 ms | mean hits |")
-    print("|---|---:|---:|---:|---:|---:|---:|", flush=True)
+    print(
+        "| database | articles | import+index articles/s | database size | p50 ms | p95 ms | p99 ms "
+        "| mean hits | load average |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
     for size in sorted(args.sizes):
         if size < have:
             print(f"({size:,}: skipped, the database holds {have:,} already)", flush=True)
@@ -239,16 +269,21 @@ def main() -> None:
         db_size = searchdb.file_size(url)
         if args.no_queries:
             print(
-                f"| {connection.vendor} | {size:,} | {rate_text} | {db_size / 2**20:,.0f} MiB | | | |",
+                f"| {connection.vendor} | {size:,} | {rate_text} | {db_size / 2**20:,.0f} MiB | | | | | |",
                 flush=True,
             )
             continue
+        load = os.getloadavg()[0]
         times, hits, pages = measure(qs)
+        load = f"{load:.1f}-{os.getloadavg()[0]:.1f}"
         print(
             f"| {connection.vendor} | {size:,} | {rate_text} | {db_size / 2**20:,.0f} MiB "
-            f"| {percentile(times, 50):.1f} | {percentile(times, 95):.1f} | {hits / len(qs):,.0f} |",
+            f"| {percentile(times, 50):.1f} | {percentile(times, 95):.1f} | {percentile(times, 99):.1f} "
+            f"| {hits / len(qs):,.0f} | {load} |",
             flush=True,
         )
+        if args.save_pages:
+            Path(args.save_pages).write_text(json.dumps(external_pages(pages)), encoding="utf-8")
         if connection.vendor == "sqlite":
             print(f"  plans: {plan_kinds(qs)}", flush=True)
             if args.compare_exact:

@@ -15,7 +15,7 @@ from tests.factories import BASE_TIME, make_section, make_site
 from .factories import make_story
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-LATEST = "0005_fts_facets"
+LATEST = "0006_pg_document_length"
 
 
 def migrate(target: str) -> None:
@@ -82,3 +82,22 @@ def test_going_below_the_index_tables_and_back_keeps_the_entries_and_reindex_reb
     assert search("الانتخابات").total == 0  # the terms are rebuilt by `akhbar reindex`, not by a migration
     assert reindex_all() == 3
     assert found(populated) == (3, 2, 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the document length column is PostgreSQL's")
+def test_postgres_keeps_the_index_without_document_lengths_until_reindex(populated):
+    def lengths() -> list:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT dl FROM search_searchentry ORDER BY id")
+            return [row[0] for row in cursor.fetchall()]
+
+    assert all(lengths()) and found(populated) == (3, 2, 1)
+    migrate("0005_fts_facets")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_searchentry WHERE document IS NOT NULL")
+        assert cursor.fetchone()[0] == 3  # the tsvectors stay
+    migrate(LATEST)
+    assert lengths() == [None, None, None]
+    assert found(populated) == (3, 2, 1)  # entries without a length count as of average length
+    assert reindex_all() == 3
+    assert all(lengths()) and found(populated) == (3, 2, 1)

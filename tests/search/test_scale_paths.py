@@ -288,8 +288,8 @@ def test_postgres_ranks_the_rare_words_candidates_with_the_full_query(corpus, pg
     total, hits = first_stage("الزلزال الحكومة")
     with override_settings(AKHBAR_SEARCH={"OPTIONS": {**options(settings), "SELECT_BUDGET": 10**9}}):
         _total, exact_hits = first_stage("الزلزال الحكومة")
-    # ts_rank needs no corpus statistics: the two candidates keep their exact scores (and, as ts_rank has
-    # no idf, an entry with the common word alone may rank between them in the full query).
+    # BM25 of a candidate reads the same corpus statistics (document frequencies, mean length) whatever
+    # the candidates are: the two candidates keep their exact scores.
     exact_scores = dict(exact_hits)
     assert sorted(titles(hits)) == sorted([STORIES[0][0], STORIES[1][0]])
     assert [s for _, s in hits] == pytest.approx([exact_scores[pk] for pk, _ in hits], rel=1e-6)

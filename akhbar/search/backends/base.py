@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 ENTRY_TABLE = "search_searchentry"
 AUTHORS_TABLE = "news_articlepage_authors"
 CORPUS_SIZE_KEY = "akhbar:search:corpus-size"
+AVERAGE_LENGTH_KEY = "akhbar:search:average-length"  # PostgreSQL's BM25 avgdl (postgres.backend)
 EPOCH_JULIAN_DAY = 2440587.5
 
 
@@ -136,15 +137,21 @@ def recency_factor(published: datetime | str | None, now: datetime, ranking: Ran
     return 1.0 + ranking.recency_boost * ranking.half_life_days / (ranking.half_life_days + age)
 
 
+def corpus_key(prefix: str = CORPUS_SIZE_KEY) -> str:
+    """The cache key of a corpus statistic of the default database."""
+    return f"{prefix}:{connection.settings_dict.get('NAME')}"
+
+
 def _corpus_size_key() -> str:
-    return f"{CORPUS_SIZE_KEY}:{connection.settings_dict.get('NAME')}"
+    return corpus_key(CORPUS_SIZE_KEY)
 
 
 def forget_corpus_size() -> None:
-    """Drop the cached number of entries (after the index changed). A cache that cannot be reached
-    is not an error: the number is computed again when it is next needed."""
+    """Drop the cached corpus statistics (the number of entries, and PostgreSQL's mean entry length)
+    after the index changed. A cache that cannot be reached is not an error: they are computed again
+    when next needed."""
     try:
-        cache.delete(_corpus_size_key())
+        cache.delete_many([_corpus_size_key(), corpus_key(AVERAGE_LENGTH_KEY)])
     except Exception:  # the cache is a convenience here, never a dependency
         logger.warning("search: could not drop the cached corpus size", exc_info=True)
 

@@ -1,19 +1,36 @@
-"""PostgreSQL backend: a tsvector column with a GIN index, ranked by ts_rank with the same field weights
-(title A, summary B, body C) and each word weighted by its idf; the planner
+"""PostgreSQL backend: a tsvector column with a GIN index, ranked by FTS5's BM25 computed in SQL
+(akhbar.search.backends.postgres.bm25), so that both engines send the same candidates to the second
+stage; the recency factor then re-orders the best ``options.recency_window``, as on SQLite. The planner
 (akhbar.search.backends.postgres.planner) bounds what is ranked on a large table."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db import connection
 
 from ...analysis import Streams
 from ...query import ParsedQuery
-from ..base import ENTRY_TABLE, BaseBackend, Filters, IndexedFacts, Options, Ranking, Total
+from ..base import (
+    AVERAGE_LENGTH_KEY,
+    ENTRY_TABLE,
+    BaseBackend,
+    Filters,
+    IndexedFacts,
+    Options,
+    Ranking,
+    Total,
+    corpus_key,
+    recency_factor,
+)
+from . import bm25
 from . import query as tsq
 from .planner import Planner, analyzed_size
+
+logger = logging.getLogger(__name__)
 
 
 class PostgresSearchBackend(BaseBackend):
@@ -24,11 +41,14 @@ class PostgresSearchBackend(BaseBackend):
         self.planner = Planner(self.options)
 
     def write(self, cursor, rows: Iterable[tuple[int, Sequence[Streams], IndexedFacts]]) -> None:
-        data = [(tsq.tsvector_literal(streams), entry_id) for entry_id, streams, _facts in rows]
-        cursor.executemany(f"UPDATE {ENTRY_TABLE} SET document = %s::tsvector WHERE id = %s", data)
+        data = [
+            (tsq.tsvector_literal(streams), tsq.document_length(streams, facts), entry_id)
+            for entry_id, streams, facts in rows
+        ]
+        cursor.executemany(f"UPDATE {ENTRY_TABLE} SET document = %s::tsvector, dl = %s WHERE id = %s", data)
 
     def clear(self, cursor) -> None:
-        cursor.execute(f"UPDATE {ENTRY_TABLE} SET document = NULL")
+        cursor.execute(f"UPDATE {ENTRY_TABLE} SET document = NULL, dl = NULL")
 
     def count_entries(self, cursor) -> int:
         """Counted up to ``exact_df_limit`` entries, the table statistics above (a count reads them all)."""
@@ -37,6 +57,33 @@ class PostgresSearchBackend(BaseBackend):
             return int(size)
         cursor.execute(f"SELECT count(*) FROM {ENTRY_TABLE} WHERE document IS NOT NULL")
         return cursor.fetchone()[0]
+
+    def average_length(self, cursor) -> float:
+        """BM25's avgdl: the mean ``dl`` of the entries (of the newest ``df_window`` on a large table),
+        cached as the corpus size is (``corpus_size_ttl`` seconds, dropped with it when the index is written). 1 when no entry has one yet (entries
+        indexed before the column existed count as average until `akhbar reindex`)."""
+        key = corpus_key(AVERAGE_LENGTH_KEY)
+        try:
+            value = cache.get(key)
+        except Exception:  # the cache is a convenience here, never a dependency
+            logger.warning("search: cache unreachable, computing the mean document length", exc_info=True)
+            value = None
+        if value is not None:
+            return float(value)
+        if self.planner.large(cursor):
+            cursor.execute(
+                f"SELECT avg(dl) FROM (SELECT dl FROM {ENTRY_TABLE} WHERE document IS NOT NULL "
+                "ORDER BY id DESC LIMIT %s) s",
+                [self.options.df_window],
+            )
+        else:
+            cursor.execute(f"SELECT avg(dl) FROM {ENTRY_TABLE} WHERE document IS NOT NULL")
+        value = float(cursor.fetchone()[0] or 1.0)
+        try:
+            cache.set(key, value, self.options.corpus_size_ttl)
+        except Exception:
+            logger.warning("search: could not cache the mean document length", exc_info=True)
+        return value
 
     def search(
         self,
@@ -48,8 +95,8 @@ class PostgresSearchBackend(BaseBackend):
         offset: int,
         with_total: bool = True,
     ) -> tuple[int, list[tuple[int, float]]]:
-        """(total, [(page_id, score)]) best first. ts_rank scores an entry from its own tsvector (no
-        corpus statistics), so ranking a subset gives every entry of it the score the full query gives;
+        """(total, [(page_id, score)]) best first. BM25 scores an entry from its own terms and the
+        corpus statistics, so ranking a subset gives every entry of it the score the full query gives;
         a query of plain words whose commoner words would make the ranked set large runs by ``plan``."""
         fetch = offset + limit + self.options.recency_window
         with connection.cursor() as cursor:
@@ -81,8 +128,9 @@ class PostgresSearchBackend(BaseBackend):
     def _ranked(
         self, cursor, query, tsquery, filters, ranking, now, limit, offset, with_total, newest: int = 0
     ) -> tuple[int, list[tuple[int, float]]]:
-        """Entries matching ``tsquery`` ranked by every positive word and phrase of the query; ``newest``
-        ranks only the newest that many matches."""
+        """Entries matching ``tsquery`` ranked by BM25 over every positive word and phrase of the query;
+        the best ``offset + limit + recency_window`` are re-ordered by the recency factor (as SQLite
+        does). ``newest`` ranks only the newest that many matches."""
         params: list = [tsquery]
         where = tsq.where(filters, params)
         base = f"FROM {ENTRY_TABLE} e WHERE e.document @@ %s::tsquery{where}"
@@ -92,68 +140,53 @@ class PostgresSearchBackend(BaseBackend):
             total = cursor.fetchone()[0]
             if not total or offset >= total:
                 return total, []
-        # ts_rank takes weights in [0, 1]: scaled to the largest (the order of results is the same).
-        top = max(ranking.body, ranking.summary, ranking.title) or 1.0
-        weights = (
-            "{" + ",".join(str(w / top) for w in (0.0, ranking.body, ranking.summary, ranking.title)) + "}"
+        terms = bm25.phrases(query, ranking)
+        frequencies = self._frequencies(cursor, [t.tsquery for t in terms])
+        rows = max(self.corpus_size(), *frequencies.values(), 1)  # estimates may disagree
+        score, lateral, lateral_params = bm25.score_sql(
+            terms, frequencies, rows, self.average_length(cursor), ranking
         )
-        age = (
-            "greatest(0.0, extract(epoch FROM (%s - coalesce(e.published, 'epoch'::timestamptz))) / 86400.0)"
-        )
-        rank_sql, rank_params = self.rank_terms(cursor, query, weights)
-        score = f"({rank_sql}) * (1.0 + %s * %s / (%s + {age}))"
-        score_params = [
-            *rank_params,
-            ranking.recency_boost,
-            ranking.half_life_days,
-            ranking.half_life_days,
-            now,
-        ]
         if newest:
-            source = f"(SELECT e.* {base} ORDER BY e.id DESC LIMIT %s) e"
-            params = [*params, newest]
+            source, source_params = f"(SELECT e.* {base} ORDER BY e.id DESC LIMIT %s) e", [*params, newest]
+            condition, condition_params = "", []
         else:
-            source = f"{ENTRY_TABLE} e WHERE e.document @@ %s::tsquery{where}"
+            source, source_params = f"{ENTRY_TABLE} e", []
+            condition, condition_params = f"WHERE e.document @@ %s::tsquery{where}", params
+        fetch = offset + limit + self.options.recency_window
         cursor.execute(
-            f"SELECT e.page_id, {score} AS score FROM {source} ORDER BY score DESC, e.page_id DESC LIMIT %s OFFSET %s",
-            [*score_params, *params, limit, offset],
+            f"SELECT e.id, e.page_id, e.published, {score} AS score FROM {source} {lateral} {condition} "
+            "ORDER BY score DESC, e.id DESC LIMIT %s",
+            [*source_params, *lateral_params, *condition_params, fetch],
         )
-        hits = [(row[0], float(row[1])) for row in cursor.fetchall()]
+        found = cursor.fetchall()
+        if ranking.recency_boost:
+            ranked = [
+                (entry_id, page_id, score * recency_factor(published, now, ranking))
+                for entry_id, page_id, published, score in found
+            ]
+        else:
+            ranked = [(entry_id, page_id, float(score)) for entry_id, page_id, _published, score in found]
+        ranked.sort(key=lambda item: (-item[2], -item[0]))
+        hits = [(page_id, score) for _entry_id, page_id, score in ranked[offset : offset + limit]]
         return (offset + len(hits) if total is None else total), hits
 
-    def rank_terms(self, cursor, query: ParsedQuery, weights: str) -> tuple[str, list]:
-        """The relevance part of the score: for each query word, ts_rank of that word alone times its
-        idf (ts_rank knows nothing of the corpus, so on its own a common word counts as much as a rare
-        one), and each phrase weighted by the idf of its rarest term. The idf is the one the second
-        stage uses (akhbar.search.rerank.idf over the light term's document frequency)."""
-        from ...rerank import idf
-
-        lights = [w.light for w in query.words]
-        phrase_terms = [t for p in query.phrases for t in p]
-        df = self.document_frequencies(list(dict.fromkeys(lights + phrase_terms)))
-        n = max(self.corpus_size(), *df.values(), 1)  # estimates may disagree; never a negative idf
-        parts, params = [], []
-        for word in query.words:
-            parts.append("%s * ts_rank(%s::float4[], e.document, %s::tsquery, 1)")
-            params += [idf(df.get(word.light, 0), n), weights, tsq.word(word)]
-        for phrase in query.phrases:
-            parts.append("%s * ts_rank(%s::float4[], e.document, %s::tsquery, 1)")
-            params += [max(idf(df.get(t, 0), n) for t in phrase), weights, tsq.phrase(phrase)]
-        return " + ".join(parts) or "0.0", params
+    def _frequencies(self, cursor, tsqueries: list[str]) -> dict[str, int]:
+        """How many entries match each tsquery: counted up to ``exact_df_limit`` entries (one GIN lookup
+        each), the planner's estimate above (a count reads every entry that holds a common term)."""
+        tsqueries = list(dict.fromkeys(tsqueries))
+        if self.planner.large(cursor):
+            return {q: self.planner.estimate(cursor, q) for q in tsqueries}
+        out = {}
+        for q in tsqueries:
+            cursor.execute(f"SELECT count(*) FROM {ENTRY_TABLE} WHERE document @@ %s::tsquery", [q])
+            out[q] = cursor.fetchone()[0]
+        return out
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        """How many entries hold each term: counted up to ``exact_df_limit`` entries (one GIN lookup per
-        term), the planner's estimate above (a count reads every entry that holds a common term)."""
-        out = {}
+        """How many entries hold each term in either stream (what SQLite's vocabulary table counts)."""
         with connection.cursor() as cursor:
-            if self.planner.large(cursor):
-                return {term: self.planner.estimate(cursor, tsq.lexeme(term)) for term in terms}
-            for term in terms:
-                cursor.execute(
-                    f"SELECT count(*) FROM {ENTRY_TABLE} WHERE document @@ %s::tsquery", [tsq.lexeme(term)]
-                )
-                out[term] = cursor.fetchone()[0]
-        return out
+            found = self._frequencies(cursor, [tsq.any_stream(t) for t in terms])
+        return {t: found[tsq.any_stream(t)] for t in terms}
 
     def suggest(self, prefix: str, filters: Filters, limit: int) -> list[int]:
         params: list = [tsq.lexeme(prefix) + ":*A"]

@@ -1,9 +1,13 @@
 """PostgreSQL: documents as tsvector literals, queries as tsquery text, filters as WHERE clauses.
 
-The entries' table has a ``document`` tsvector column with a GIN index (DDL frozen in the search
-migrations), written as a literal: no text search configuration touches the analyzed terms. Title terms
-are weighted A, summary B, body C; positions come from the light stream, and the extra terms share
-their field's first position.
+The entries' table has a ``document`` tsvector column with a GIN index and a ``dl`` column (the number
+of terms, as FTS5 counts a row's tokens), DDL frozen in the search migrations. The tsvector is written as
+a literal: no text search configuration touches the analyzed terms. Title terms are weighted A, summary
+B, body C. The light stream keeps its word positions (phrases match on them); the extra stream's terms
+are stored with the ``EXTRA`` mark in front (``~term``), as SQLite keeps them in columns of their own, and
+each of their occurrences has a position of its own (numbered apart from the light stream's), so that
+ts_rank_cd of one lexeme is the weighted number of its occurrences, the term frequency BM25 needs
+(akhbar.search.backends.postgres.bm25).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from ...query import ParsedQuery
 from ..base import AUTHORS_TABLE, Filters
 
 PG_MAX_POSITION = 16383
+PG_MAX_POSITIONS = 256  # positions a tsvector keeps per lexeme
+EXTRA = "~"  # marks an extra-stream term (the analyzer's terms never start with it)
 
 
 def lexeme(term: str) -> str:
@@ -24,19 +30,38 @@ def lexeme(term: str) -> str:
 def tsvector_literal(streams: Sequence[Streams]) -> str:
     positions: dict[str, list[str]] = {}
     offset = 0
+    extra_position = 0
     for weight, s in zip("ABC", streams, strict=True):
         for i, term in enumerate(s.light):
             position = min(offset + i + 1, PG_MAX_POSITION)
             positions.setdefault(term, []).append(f"{position}{weight}")
-        # Extra terms carry no word position of their own; they share the field's first one.
-        for term in s.extra:
-            positions.setdefault(term, []).append(f"{min(offset + 1, PG_MAX_POSITION)}{weight}")
         offset += len(s.light) + 1
-    return " ".join(f"{lexeme(t)}:{','.join(p[:256])}" for t, p in positions.items())
+        # Extra terms are never part of a phrase: they are numbered on their own, one position each.
+        for term in s.extra:
+            extra_position += 1
+            positions.setdefault(EXTRA + term, []).append(f"{min(extra_position, PG_MAX_POSITION)}{weight}")
+    return " ".join(f"{lexeme(t)}:{','.join(p[:PG_MAX_POSITIONS])}" for t, p in positions.items())
+
+
+def document_length(streams: Sequence[Streams], facts) -> int:
+    """The entry's number of terms as FTS5 counts a row's tokens (every stream, and the facets column's
+    site and section terms), the document length of BM25."""
+    facets = sum(1 for v in (facts.site_id, facts.section_id) if v is not None)
+    return sum(len(s.light) + len(s.extra) for s in streams) + facets
+
+
+def word_lexemes(w: WordTerms) -> list[str]:
+    """The lexemes of a query word: its light term, and its other terms as extra-stream terms."""
+    return [lexeme(w.light), *(lexeme(EXTRA + t) for t in w.extra)]
 
 
 def word(w: WordTerms) -> str:
-    return "(" + " | ".join(lexeme(t) for t in w.all) + ")"
+    return "(" + " | ".join(word_lexemes(w)) + ")"
+
+
+def any_stream(term: str) -> str:
+    """A term in either stream (what SQLite's vocabulary counts)."""
+    return f"({lexeme(term)} | {lexeme(EXTRA + term)})"
 
 
 def phrase(terms: list[str]) -> str:
