@@ -93,5 +93,5 @@ class AnalysisPool:
 
     def close(self) -> None:
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=True, cancel_futures=True)  # a batch at most
             self._executor = None
