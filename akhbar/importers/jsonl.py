@@ -28,8 +28,11 @@ from wagtail.models import Page, Site
 
 from akhbar.arabic.slugs import slugify_arabic
 from akhbar.news.models import ArticlePage, Author, SectionPage
-from akhbar.search.indexing import IndexDocument, write_documents
+from akhbar.search.analysis import Streams
+from akhbar.search.bulk import add_documents
+from akhbar.search.indexing import IndexDocument
 
+from .analysis import AnalysisPool
 from .lines import (
     DEFAULT_DATES,
     BadLine,
@@ -46,6 +49,7 @@ from .rows import insert_rows
 from .tree import child_path, last_step, raise_child_count, recount_children
 
 BATCH_SIZE = 500
+ANALYSIS_WORKERS = 1  # processes analyzing the next batch's text while one is written (0: none)
 SLUG_MAX = 60
 
 # Section titles for the categories of the ANT corpora; any other category is used as it is.
@@ -155,9 +159,21 @@ class Importer:
             {"type": "paragraph", "value": f"<p>{escape(p)}</p>", "id": str(uuid.uuid4())} for p in paragraphs
         ]
 
-    def import_batch(self, items: list[Item], report: ImportReport) -> None:
+    def pending_items(self, items: list[Item]) -> list[Item]:
+        """The items of a batch that are not imported yet as they are (what the batch will write)."""
+        known = dict(
+            ImportedItem.objects.filter(site=self.site, external_id__in=[i.id for i in items]).values_list(
+                "external_id", "checksum"
+            )
+        )
+        return [i for i in items if known.get(i.id) != self.checksum(i)]
+
+    def import_batch(
+        self, items: list[Item], report: ImportReport, streams: dict[int, tuple[Streams, ...]] | None = None
+    ) -> None:
         """One transaction: pages, article rows, authors, child counts, import records and index entries
-        of the batch go in together or not at all."""
+        of the batch go in together or not at all. ``streams``: index terms already computed for some
+        items, by line number (the others are analyzed here)."""
         for item in items:  # sections are created (and committed) before the batch's transaction
             self.section_for(item.category)
         known = {
@@ -174,8 +190,8 @@ class Importer:
         with transaction.atomic():
             created = self._create(new_items)
             updated = self._update(old_items, existing)
-            self._index(created, new_pages=True)
-            self._index(updated)
+            self._index(created, streams or {}, new_pages=True)
+            self._index(updated, streams or {})
         report.created += len(created)
         report.updated += len(updated)
         report.page_ids.extend(page_id for page_id, _item in (*created, *updated))
@@ -189,23 +205,32 @@ class Importer:
         parts = (item.title, item.summary, *item.paragraphs, section_key, published, item.author)
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
-    def _index(self, pages: list[tuple[int, Item]], *, new_pages: bool = False) -> None:
-        """The search index entries of imported pages (the importer's one call into akhbar.search)."""
-        write_documents(
-            [
-                IndexDocument(
-                    page_id=page_id,
-                    site_id=self.site.pk,
-                    section_id=self.section_for(item.category).pk,
-                    published=item.published,
-                    title=item.title,
-                    summary=item.summary,
-                    body="\n".join(item.paragraphs),
-                )
-                for page_id, item in pages
-            ],
-            new_pages=new_pages,
+    def document(self, page_id: int, item: Item) -> IndexDocument:
+        """The search index document of an imported article."""
+        return IndexDocument(
+            page_id=page_id,
+            site_id=self.site.pk,
+            section_id=self.section_for(item.category).pk,
+            published=item.published,
+            title=item.title,
+            summary=item.summary,
+            body="\n".join(item.paragraphs),
         )
+
+    def _index(
+        self,
+        pages: list[tuple[int, Item]],
+        streams: dict[int, tuple[Streams, ...]],
+        *,
+        new_pages: bool = False,
+    ) -> None:
+        """The search index entries of imported pages (the importer's one call into akhbar.search), with
+        the terms computed ahead where there are (the lines' texts are those the pages were given)."""
+        if not pages:
+            return
+        documents = [self.document(page_id, item) for page_id, item in pages]
+        ahead = [streams.get(item.line) for _page_id, item in pages]
+        add_documents(documents, ahead, replace=not new_pages)
 
     def _create(self, items: list[Item]) -> list[tuple[int, Item]]:
         if not items:
@@ -219,52 +244,62 @@ class Importer:
             slug = self._unique_slug(section, item.title, item.id)
             published = item.published
             pages.append(
-                Page(
-                    title=item.title,
-                    draft_title=item.title,
-                    slug=slug,
-                    content_type=self.content_type,
-                    path=self._allot_path(section),
-                    depth=section.depth + 1,
-                    numchild=0,
-                    url_path=f"{section.url_path}{slug}/",
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=published,
-                    last_published_at=published,
-                    latest_revision_created_at=published,
-                    locale_id=section.locale_id,
-                    translation_key=uuid.uuid4(),
-                )
+                {
+                    "title": item.title,
+                    "draft_title": item.title,
+                    "slug": slug,
+                    "content_type_id": self.content_type.pk,
+                    "path": self._allot_path(section),
+                    "depth": section.depth + 1,
+                    "numchild": 0,
+                    "url_path": f"{section.url_path}{slug}/",
+                    "live": True,
+                    "has_unpublished_changes": False,
+                    "first_published_at": published,
+                    "last_published_at": published,
+                    "latest_revision_created_at": published,
+                    "locale_id": section.locale_id,
+                    "translation_key": uuid.uuid4(),
+                }
             )
             added[section.pk] = added.get(section.pk, 0) + 1
-        pages = Page.objects.bulk_create(pages)
+        # The page rows go in with one statement; their ids are read back by their (unique) paths.
+        insert_rows(Page, pages)
+        by_path = dict(
+            Page.objects.filter(path__in=[page["path"] for page in pages]).values_list("path", "pk")
+        )
+        page_ids = [by_path[page["path"]] for page in pages]
         insert_rows(
             ArticlePage,
             (
-                {"page_ptr_id": page.pk, **self.article_values(item, item.published)}
-                for page, item in zip(pages, items, strict=True)
+                {"page_ptr_id": page_id, **self.article_values(item, item.published)}
+                for page_id, item in zip(page_ids, items, strict=True)
             ),
         )
         through = ArticlePage.authors.through
-        through.objects.bulk_create(
-            [
-                through(articlepage_id=page.pk, author_id=self.authors[item.author])
-                for page, item in zip(pages, items, strict=True)
+        insert_rows(
+            through,
+            (
+                {"articlepage_id": page_id, "author_id": self.authors[item.author]}
+                for page_id, item in zip(page_ids, items, strict=True)
                 if item.author
-            ]
+            ),
         )
-        ImportedItem.objects.bulk_create(
-            [
-                ImportedItem(
-                    site=self.site, external_id=item.id, page_id=page.pk, checksum=self.checksum(item)
-                )
-                for page, item in zip(pages, items, strict=True)
-            ]
+        insert_rows(
+            ImportedItem,
+            (
+                {
+                    "site_id": self.site.pk,
+                    "external_id": item.id,
+                    "page_id": page_id,
+                    "checksum": self.checksum(item),
+                }
+                for page_id, item in zip(page_ids, items, strict=True)
+            ),
         )
         for section_id, count in added.items():
             raise_child_count(section_id, count)
-        return [(page.pk, item) for page, item in zip(pages, items, strict=True)]
+        return list(zip(page_ids, items, strict=True))
 
     @classmethod
     def article_values(cls, item: Item, published: datetime) -> dict[str, object]:
@@ -327,6 +362,7 @@ def import_jsonl(
     batch_size: int = BATCH_SIZE,
     dates: DateOptions = DEFAULT_DATES,
     progress: Callable[[int], None] | None = None,
+    analysis_workers: int = ANALYSIS_WORKERS,
 ) -> ImportReport:
     """Import every good line into ``site``; returns counts and the (line number, reason) of bad lines."""
     if isinstance(lines, str | Path):
@@ -338,14 +374,28 @@ def import_jsonl(
                 batch_size=batch_size,
                 dates=dates,
                 progress=progress,
+                analysis_workers=analysis_workers,
             )
     report = ImportReport()
     importer = Importer(site, section_from_category=section_from_category)
+    pool = AnalysisPool(analysis_workers)
+    ahead = None  # the batch read last, and its analysis running in the worker
     try:
         for batch in batches(lines, report, batch_size, dates):
-            importer.import_batch(batch, report)
+            if ahead is None:  # the first batch is analyzed as it is written
+                ahead = (batch, None)
+                continue
+            pending = importer.pending_items(batch)
+            submitted = pool.submit([i.line for i in pending], [importer.document(0, i) for i in pending])
+            done, ahead = ahead, (batch, submitted)
+            importer.import_batch(done[0], report, pool.result(done[1]))
+            if progress:
+                progress(report.processed)
+        if ahead is not None:
+            importer.import_batch(ahead[0], report, pool.result(ahead[1]))
             if progress:
                 progress(report.processed)
     finally:
+        pool.close()
         importer.finish()
     return report

@@ -60,6 +60,23 @@ def write_archive(path: Path) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie left for the container's init to reap is not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def query(db: Path, sql: str) -> list[tuple]:
     with sqlite3.connect(db, timeout=30) as conn:
         return conn.execute(sql).fetchall()
@@ -119,9 +136,15 @@ def test_a_killed_import_leaves_a_whole_tree_and_running_it_again_completes_it(m
             assert process.poll() is None, (tmp_path / "first.log").read_text()
             assert time.monotonic() < deadline
             time.sleep(0.01)
+        workers = children(process.pid)  # the process analyzing the next batch's text
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL
+    assert workers, "the import ran without its analysis worker"
+    deadline = time.monotonic() + 30
+    while any(running(pid) for pid in workers):  # a worker whose importer was killed leaves
+        assert time.monotonic() < deadline, f"analysis workers {workers} outlived the killed import"
+        time.sleep(0.1)
     done = imported(db)
     assert KILL_AFTER <= done < LINES
     assert tree_problems(db) == []

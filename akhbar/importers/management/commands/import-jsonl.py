@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from akhbar.importers.jsonl import DateOptions, import_jsonl, open_lines
+from akhbar.importers.jsonl import ANALYSIS_WORKERS, DateOptions, import_jsonl, open_lines
 from akhbar.search.progress import ProgressBar
 from akhbar.search.related import update_related
 
@@ -38,6 +38,12 @@ class Command(BaseCommand):
             help="المنطقة الزمنية للأوقات المكتوبة بلا منطقة، مثل Africa/Tunis (الافتراضي: UTC)",
         )
         parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument(
+            "--analysis-workers",
+            type=int,
+            default=ANALYSIS_WORKERS,
+            help="عدد العمليات التي تحلل نصوص الدفعة التالية للفهرس أثناء كتابة الدفعة الحالية (0: بلا عمليات)",
+        )
 
     def handle(
         self,
@@ -49,6 +55,7 @@ class Command(BaseCommand):
         batch_size: int = 500,
         month_first: bool = False,
         timezone: str = "UTC",
+        analysis_workers: int = ANALYSIS_WORKERS,
         **options,
     ) -> None:
         try:
@@ -57,6 +64,8 @@ class Command(BaseCommand):
             raise CommandError(_("منطقة زمنية غير معروفة: %(zone)s") % {"zone": timezone}) from None
         if batch_size < 1:
             raise CommandError(_("حجم الدفعة يجب أن يكون 1 على الأقل"))
+        if analysis_workers < 0:
+            raise CommandError(_("عدد عمليات التحليل لا يكون سالبًا"))
         target = (
             Site.objects.filter(hostname__iexact=site).first()
             if site
@@ -85,6 +94,7 @@ class Command(BaseCommand):
             batch_size=batch_size,
             dates=DateOptions(day_first=not month_first, tz=zone),
             progress=bar.update,
+            analysis_workers=analysis_workers,
         )
         bar.finish(report.processed)
         elapsed = time.perf_counter() - started
