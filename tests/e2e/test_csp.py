@@ -53,6 +53,11 @@ class Watched:
         self.context.close()
 
 
+def css_rgb(hex_colour: str) -> str:
+    value = hex_colour.lstrip("#")
+    return "rgb({}, {}, {})".format(*(int(value[i : i + 2], 16) for i in (0, 2, 4)))
+
+
 def casablanca_home() -> HomePage:
     return Site.objects.get(hostname="casablanca.localhost").root_page.specific
 
@@ -106,6 +111,12 @@ def test_every_reader_page_kind_runs_under_the_policy(browser, demo_network):
                 "() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"
             )
             assert accent == SiteProfile.objects.get(site__hostname="casablanca.localhost").accent_color
+            strip = watched.page.evaluate(
+                """() => [...document.querySelectorAll(".network-strip li")].map(
+                    (li) => [li.dataset.site, getComputedStyle(li).borderInlineStartColor])"""
+            )
+            colours = {str(p.site_id): p.accent_color for p in SiteProfile.objects.all()}
+            assert strip and all(colour == css_rgb(colours[site]) for site, colour in strip), strip
     assert len(set(policies.values())) == 1, policies
     policy = policies["home"]
     assert "script-src 'self'" in policy and "style-src 'self'" in policy and "unsafe" not in policy
