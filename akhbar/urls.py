@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from akhbar.network.accents import accent_stylesheet
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -14,6 +16,7 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
+urlpatterns += [path("accents.css", accent_stylesheet, name="accent-css")]
 urlpatterns += [path("comments/", include("akhbar.comments.urls"))]
 urlpatterns += [path("live/", include("akhbar.live.urls"))]
 urlpatterns += [path("", include("akhbar.search.urls"))]

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from akhbar.network.accents import accent_css_url
 from akhbar.network.brand import brand_for
 from akhbar.network.directory import (
     network_last_change,
@@ -69,4 +70,5 @@ def network(request):
         "network_sites": SimpleLazyObject(network_sites),
         "network_last_change": SimpleLazyObject(lambda: network_last_change(request)),
         "menu_sections": SimpleLazyObject(lambda: _sections(request)),
+        "accent_css_url": SimpleLazyObject(accent_css_url),
     }

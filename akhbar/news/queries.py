@@ -61,7 +61,7 @@ def more_from_network(articles, request, home: Page, per_site: int = 2) -> list:
                     "url": article.get_url(request),
                     "title": article.title,
                     "site": site.name,
-                    "accent": site.accent,
+                    "site_id": site.site_id,
                     "published": article.first_published,
                 }
             )

@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -69,11 +70,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",  # login throttling (AXES_* below)
+    "csp",  # Content-Security-Policy (CONTENT_SECURITY_POLICY below)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page caches, so a stored page and a page-cache hit carry the policy in force.
+    "akhbar.network.csp.ContentSecurityPolicyMiddleware",
     "akhbar.news.http_cache.HttpCacheMiddleware",
     "akhbar.news.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -249,6 +253,62 @@ WHITENOISE_USE_FINDERS = True
 # or the web server in front and turns this off.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
+# Content-Security-Policy (django-csp; akhbar.network.csp; docs/decisions.md): one static policy for
+# every reader page, the same for every reader, so shared caches keep it with the page (no nonces).
+# No inline script or style: site colours come from a stylesheet (akhbar.network.views.network_css).
+# JSON-LD blocks are data, not scripts, and need nothing. The Wagtail admin, which needs inline scripts
+# and styles, gets AKHBAR_ADMIN_CSP instead. CSP_REPORT_ONLY=1 sends the same policies as
+# Content-Security-Policy-Report-Only (for a rollout); CSP_REPORT_URI names a collector for reports.
+# (django-csp reports any setting named CSP_* as a pre-4.0 setting, hence the lower-case names here.)
+
+
+def url_origin(url: str) -> str | None:
+    """The origin of an absolute URL ("https://cdn.example/static/" -> "https://cdn.example")."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+_static = [o for o in [url_origin(STATIC_URL)] if o]
+_media = [o for o in [url_origin(MEDIA_URL)] if o]
+# Article embeds (Wagtail's oEmbed: YouTube and Vimeo players) are frames from their own origins.
+_frames = env_list(
+    "CSP_FRAME_SRC",
+    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+_report = {"report-uri": [os.environ["CSP_REPORT_URI"]]} if os.environ.get("CSP_REPORT_URI") else {}
+READER_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", *_static],
+    "style-src": ["'self'", *_static],
+    "img-src": ["'self'", "data:", *_static, *_media],
+    "font-src": ["'self'", *_static],
+    "media-src": ["'self'", *_media],
+    "connect-src": ["'self'"],
+    "frame-src": _frames or ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "object-src": ["'none'"],
+    **_report,
+}
+# The admin: inline scripts and styles (Wagtail's widgets and its JavaScript libraries use both), blob:
+# images (upload previews), its own previews and embeds in frames. No frame-ancestors: X-Frame-Options
+# already says DENY, or SAMEORIGIN where Wagtail frames its own preview.
+AKHBAR_ADMIN_CSP = {
+    "PREFIXES": ("/admin/", "/django-admin/"),
+    "DIRECTIVES": {
+        **{k: v for k, v in READER_CSP_DIRECTIVES.items() if k != "frame-ancestors"},
+        "script-src": ["'self'", "'unsafe-inline'", *_static],
+        "style-src": ["'self'", "'unsafe-inline'", *_static],
+        "img-src": ["'self'", "data:", "blob:", *_static, *_media],
+        "frame-src": ["'self'", *_frames],
+    },
+}
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": READER_CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": READER_CSP_DIRECTIVES}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -274,6 +334,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another origin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor the dashboard's release check (the admin policy refuses it)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Seconds each process may answer a page-cache hit from its own memory without asking the shared cache.
 PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))

@@ -12,6 +12,9 @@
 # - Grace: while the app is healthy, a stale object is served for at most 30 s while it is fetched
 #   again in the background (HTTP_CACHE_STALE_WHILE_REVALIDATE); while the probe says the app is
 #   down, for the response's stale-if-error (HTTP_CACHE_STALE_IF_ERROR, a day by default).
+# - HTTPS: the TLS terminator in front sets X-Forwarded-Proto on every request (and drops a client's);
+#   production answers plain http with a redirect to https (SECURE_SSL_REDIRECT), so copies are kept
+#   apart by that header, and the health probe says https so that it is not redirected.
 vcl 4.1;
 
 import std;
@@ -22,7 +25,11 @@ backend default {
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .probe = {
-        .url = "/static/akhbar/favicon.svg";
+        .request =
+            "GET /static/akhbar/favicon.svg HTTP/1.1"
+            "Host: localhost"
+            "X-Forwarded-Proto: https"
+            "Connection: close";
         .interval = 2s;
         .timeout = 2s;
         .window = 3;
@@ -65,6 +72,12 @@ sub vcl_recv {
         set req.grace = 30s;
     }
     return (hash);
+}
+
+sub vcl_hash {
+    # An http request's answer (the redirect to https) is never served for the https address.
+    hash_data(req.http.X-Forwarded-Proto);
+    # (Then the built-in vcl_hash: the URL and the host.)
 }
 
 sub vcl_backend_response {

@@ -156,3 +156,17 @@ def test_varnish_passes_signed_in_editors_and_comment_views(varnish, story):
     for _ in range(2):
         state, _body = fetch(varnish, f"/comments/form/{story.pk}/")
         assert state.getheader("X-Cache") == "MISS" and "csrftoken=" in (state.getheader("Set-Cookie") or "")
+
+
+def test_varnish_keeps_http_and_https_copies_apart_and_keeps_the_policy(varnish, story):
+    path = story.get_url_parts()[2]
+    https = {"X-Forwarded-Proto": "https"}
+    first, _ = fetch(varnish, path, https)
+    hit, _ = fetch(varnish, path, https)
+    assert (first.getheader("X-Cache"), hit.getheader("X-Cache")) == ("MISS", "HIT")
+    assert hit.getheader("Content-Security-Policy") == first.getheader("Content-Security-Policy")
+    assert "script-src 'self'" in hit.getheader("Content-Security-Policy")
+    # Production answers plain http with a redirect to https: that copy must never reach https readers.
+    plain, _ = fetch(varnish, path, {"X-Forwarded-Proto": "http"})
+    assert plain.getheader("X-Cache") == "MISS"
+    assert fetch(varnish, path, https)[0].getheader("X-Cache") == "HIT"

@@ -57,7 +57,7 @@ def test_article_page_shows_every_part_of_the_reference_page(network):
     assert response.status_code == 200
     body = text_of(response)
     html = response.content.decode()
-    assert '<html lang="ar" dir="rtl">' in html
+    assert re.search(r'<html lang="ar" dir="rtl" data-site="\d+">', html)
     assert "أنباء الدار البيضاء › رياضة › الوداد" in body.replace(" › ", " › ") or re.search(
         r"أنباء الدار البيضاء\s+رياضة\s+الوداد يفوز", body
     )
