@@ -9,40 +9,25 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import secrets
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import caches
 
+from akhbar.caching import versions
+
 VERSION_KEY = "akhbar:distribution-version"
 log = logging.getLogger(__name__)
 
 
-def _token() -> int:
-    """A fresh random version (an integer: the shared state store holds integers only)."""
-    return secrets.randbits(62) + 1
-
-
 def current_version() -> str:
-    state = caches["state"]
-    try:
-        version = state.get(VERSION_KEY)
-        if version is None:
-            state.add(VERSION_KEY, _token(), None)
-            version = state.get(VERSION_KEY)
-    except Exception:  # a cache that is down degrades to "no copies", never to an error
-        log.warning("distribution cache version unavailable", exc_info=True)
-        return ""
+    version = versions.read(VERSION_KEY)
     return str(version) if version else ""
 
 
 def bump_version() -> None:
     """Called on publish, unpublish, move and delete: every stored feed and sitemap is stale from now on."""
-    try:
-        caches["state"].set(VERSION_KEY, _token(), None)
-    except Exception:
-        log.warning("distribution cache version not bumped", exc_info=True)
+    versions.replace(VERSION_KEY)
 
 
 def entry_key(kind: str, host: str, path: str) -> str | None:

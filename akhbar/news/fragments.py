@@ -2,7 +2,8 @@
 does not hold is not rendered from scratch: the masthead and footer of its site, its section's "more
 news" panel, its head (SEO tags and structured data) and its comment thread.
 
-Every fragment's key carries the fragments version, a token that changes whenever something a
+Every fragment's key carries the fragments version (kept in the shared "state" store, so a change made
+in one worker reaches every worker at once), a token that changes whenever something a
 fragment may show changes: a page published, unpublished, moved or deleted (akhbar.news.signals), a
 site, its profile, the group's settings or an image saved or deleted (akhbar.news.apps). A fragment
 also names what it shows (the article and its publishing time, the section, the thread's version),
@@ -14,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import uuid
 
 from django.core.cache import caches
 from django.utils import translation
 
+from akhbar.caching import versions
 from akhbar.news.http_cache import is_signed_in
 
 log = logging.getLogger(__name__)
@@ -34,30 +35,21 @@ def _cache():
 
 
 def fragments_version(request=None) -> str | None:
-    """The current fragments version (read once per request); None when the cache is unreachable."""
+    """The current fragments version, shared by every process through the "state" store (read once per
+    request); None when the store is unreachable, and then every fragment is rendered afresh."""
     memo = getattr(request, "_akhbar_fragments_version", _UNKNOWN) if request is not None else _UNKNOWN
     if memo is not _UNKNOWN:
         return memo
-    try:
-        cache = _cache()
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            fresh = uuid.uuid4().hex[:16]
-            version = fresh if cache.add(VERSION_KEY, fresh, None) else cache.get(VERSION_KEY)
-    except Exception:  # noqa: BLE001 - a cache outage: render everything
-        log.debug("fragment cache unreachable", exc_info=True)
-        version = None
+    number = versions.read(VERSION_KEY)
+    version = str(number) if number else None
     if request is not None:
         request._akhbar_fragments_version = version
     return version
 
 
 def forget_fragments(**_kwargs) -> None:
-    """Make every stored fragment stale (a signal receiver as well as a plain call)."""
-    try:
-        _cache().set(VERSION_KEY, uuid.uuid4().hex[:16], None)
-    except Exception:  # noqa: BLE001 - they expire within FRAGMENT_SECONDS
-        log.warning("fragment cache unreachable: stored fragments expire within %s s", FRAGMENT_SECONDS)
+    """Make every stored fragment stale, in every process (a signal receiver as well as a plain call)."""
+    versions.replace(VERSION_KEY)
 
 
 def fragment_key(request, name: str, parts) -> str | None:

@@ -114,3 +114,34 @@ def test_editors_and_a_cache_outage_get_a_fresh_render(stories, monkeypatch, rf)
     monkeypatch.setattr(fragments, "_cache", Down)
     _site, reading, shown = stories
     assert shown.title in render(reading)
+
+
+def test_the_version_is_shared_by_every_process_through_the_state_store(stories):
+    """Without Redis each gunicorn worker has its own "default" cache: a change seen in one worker must
+    still reach the others, so the version lives in the shared "state" store (the database there)."""
+    from django.core.cache import caches
+
+    before = fragments.fragments_version()
+    assert before == str(caches["state"].get(fragments.VERSION_KEY))
+    caches["default"].clear()  # another worker's local cache knows nothing of it
+    assert fragments.fragments_version() == before
+    fragments.forget_fragments()
+    after = fragments.fragments_version()
+    assert after != before and after == str(caches["state"].get(fragments.VERSION_KEY))
+
+
+def test_a_state_store_outage_renders_every_fragment_afresh(stories, monkeypatch):
+    from django.core.cache import caches
+
+    from akhbar.caching import versions
+
+    class Down:
+        def get(self, *args, **kwargs):
+            raise ConnectionError("state store down")
+
+        add = set = get
+
+    monkeypatch.setattr(versions, "caches", {"state": Down(), "default": caches["default"]})
+    assert fragments.fragments_version() is None
+    _site, reading, _shown = stories
+    assert "خبر في المزيد من الأخبار" in render(reading)
