@@ -8,8 +8,9 @@ from wagtail.models import Site
 
 from akhbar.network.models import SiteProfile
 from akhbar.news.models import ArticlePage, HomePage
+from tests.comments.factories import answer_to
 
-from .test_comments import answer_of, fill_comment
+from .test_comments import fill_comment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -142,7 +143,7 @@ def test_a_reader_comments_with_and_without_javascript_under_the_policy(browser,
     page.fill("#id_title", "سؤال")
     page.fill("#id_body", "متى تنشرون المتابعة؟")
     page.check("#id_agree")
-    page.fill("#id_answer", str(answer_of(page.locator("[data-question-text]").inner_text())))
+    page.fill("#id_answer", str(answer_to(page.locator("[data-question-text]").inner_text())))
     with page.expect_navigation():
         page.click("button.comment-submit")
     assert page.locator("#comments-status").count() == 1
