@@ -186,7 +186,7 @@ def test_unsubscribe_asks_first_then_stops_the_emails_of_that_address():
     page = client.get(link)
     assert page.status_code == 200
     html = page.content.decode()
-    assert '<html lang="ar" dir="rtl">' in html and "أوقف الرسائل" in html
+    assert '<html lang="ar" dir="rtl"' in html and "أوقف الرسائل" in html
     assert 'method="post"' in html and "<script" not in html.split("<main", 1)[1].split("</main>")[0]
     assert "no-store" in page["Cache-Control"] and "public" not in page["Cache-Control"]
     assert page["Referrer-Policy"] == "no-referrer"
