@@ -27,6 +27,7 @@ CLEARED = {
     "CSP_REPORT_URI",
     "CSP_FRAME_SRC",
     "AKHBAR_DEMO_PASSWORD",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # the browser tests set it in this process; a deployment never does
 }
 SHOWN = [
     "DEBUG",
