@@ -6,6 +6,7 @@ a 500 is answered in JSON with an Arabic message, as the endpoints' own errors a
 from functools import wraps
 
 from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
@@ -31,6 +32,21 @@ def server_error(request, *args, **kwargs):
     if wants_json(request):
         return _json_error(_("حدث خطأ في الخادم. حاول مجددًا بعد قليل."), 500)
     return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF refusal, in Arabic and under the site's look (Django's own page is English and
+    styles itself inline, which the Content-Security-Policy blocks). A reader whose form had expired
+    gets back the text they wrote, to copy into a fresh form: nothing typed is lost."""
+    if wants_json(request):
+        response = _json_error(_("انتهت صلاحية الطلب. أعد تحميل الصفحة ثم حاول مجددًا."), 403)
+    elif request.path.startswith(("/admin/", "/django-admin/")):  # no site masthead in the admin
+        response = render(request, "403_csrf_admin.html", status=403)
+    else:
+        kept = (request.POST.get("body") or "")[:5000] if request.method == "POST" else ""
+        response = render(request, "403_csrf.html", {"kept_text": kept}, status=403)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def json_methods(*methods: str):

@@ -94,6 +94,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "akhbar.urls"
 WSGI_APPLICATION = "akhbar.wsgi.application"
+# A refused CSRF check is answered in Arabic, in the site's look, with the reader's text given back.
+CSRF_FAILURE_VIEW = "akhbar.network.views.csrf_failure"
 
 TEMPLATES = [
     {
