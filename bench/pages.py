@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +65,7 @@ from django.template import engines  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.models import Page  # noqa: E402
 
 from akhbar.news.models import ArticlePage  # noqa: E402
 
@@ -83,38 +83,12 @@ urlpatterns = [path("__bare__/", bare_view), path("", include("akhbar.urls"))]
 
 def bulk_articles(section: Page, count: int, start: datetime) -> None:
     """Insert `count` live ArticlePages under `section`: page rows in bulk, then their article rows."""
-    from django.contrib.contenttypes.models import ContentType
+    from bulk_pages import live_page_rows
 
-    ct = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
     first = section.numchild + 1
     body = '[{"type": "paragraph", "value": "<p>فقرة من متن الخبر للقياس.</p>", "id": "%s"}]'
     with transaction.atomic():
-        pages = []
-        for i in range(count):
-            n = first + i
-            when = start - timedelta(minutes=n)
-            slug = f"bench-{section.pk}-{n}"
-            pages.append(
-                Page(
-                    path=Page._get_path(section.path, section.depth + 1, n),
-                    depth=section.depth + 1,
-                    numchild=0,
-                    title=f"خبر للقياس رقم {n}",
-                    draft_title=f"خبر للقياس رقم {n}",
-                    slug=slug,
-                    url_path=f"{section.url_path}{slug}/",
-                    content_type=ct,
-                    live=True,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                    first_published_at=when,
-                    last_published_at=when,
-                )
-            )
-        created = Page.objects.bulk_create(pages, batch_size=500)
-        if created[0].pk is None:
-            created = list(Page.objects.filter(path__in=[p.path for p in pages]).order_by("path"))
+        created = live_page_rows(section, first, count, start, batch_size=500)
         for page in created:
             when = page.first_published_at
             article = ArticlePage(
@@ -125,7 +99,6 @@ def bulk_articles(section: Page, count: int, start: datetime) -> None:
                 body=body % uuid.uuid4(),
             )
             article.save_base(raw=True)
-        Page.objects.filter(pk=section.pk).update(numchild=section.numchild + count)
     section.refresh_from_db()
 
 

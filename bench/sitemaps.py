@@ -37,44 +37,15 @@ STEP = 50_000
 def bulk_articles(section, count: int, start: datetime) -> None:
     """`count` live ArticlePages under `section`: page rows by bulk_create, article rows by executemany
     (no signals: nothing is indexed for search, which sitemaps do not need)."""
-    import uuid
-    from datetime import timedelta
-
-    from django.contrib.contenttypes.models import ContentType
+    from bulk_pages import live_page_rows
     from django.db import connection, transaction
-    from wagtail.models import Locale, Page
 
     from akhbar.news.models import ArticlePage
 
-    ct = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
     first = section.numchild + 1
     body = '[{"type": "paragraph", "value": "<p>فقرة من متن الخبر للقياس.</p>", "id": "b"}]'
     with transaction.atomic():
-        pages = []
-        for n in range(first, first + count):
-            when = start - timedelta(minutes=n)
-            slug = f"bench-{section.pk}-{n}"
-            pages.append(
-                Page(
-                    path=Page._get_path(section.path, section.depth + 1, n),
-                    depth=section.depth + 1,
-                    numchild=0,
-                    title=f"خبر للقياس رقم {n}",
-                    draft_title=f"خبر للقياس رقم {n}",
-                    slug=slug,
-                    url_path=f"{section.url_path}{slug}/",
-                    content_type=ct,
-                    live=True,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                    first_published_at=when,
-                    last_published_at=when,
-                )
-            )
-        created = Page.objects.bulk_create(pages, batch_size=1000)
-        if created[0].pk is None:
-            created = list(Page.objects.filter(path__in=[p.path for p in pages]).order_by("path"))
+        created = live_page_rows(section, first, count, start, batch_size=1000)
         table = ArticlePage._meta.db_table
         with connection.cursor() as cursor:
             cursor.executemany(
@@ -82,7 +53,6 @@ def bulk_articles(section, count: int, start: datetime) -> None:
                 " body, first_published, last_updated) VALUES (%s, '', %s, '', '', '', %s, %s, %s)",
                 [(p.pk, "ملخص", body, p.first_published_at, p.first_published_at) for p in created],
             )
-        Page.objects.filter(pk=section.pk).update(numchild=section.numchild + count)
     section.refresh_from_db()
 
 
