@@ -4,7 +4,7 @@ COMMENTS_POW_MAX_NUMBER      proof-of-work search space (about half of it is tri
 COMMENTS_CHALLENGE_MAX_AGE   seconds a security check stays valid
 COMMENTS_IP_SALT_DAYS        how often the address-hashing salt changes
 COMMENTS_RATE_LIMITS         {scope: (count, seconds)}, each scope read from the environment as
-                             COMMENTS_RATE_<SCOPE>="count/seconds" (akhbar/settings/base.py):
+                             COMMENTS_RATE_<SCOPE>="count/seconds" (akhbar/settings/base.py, parsed by akhbar/settings/env.py):
   ip             every post from one address, counted before the security check (right or wrong)
   email          comments accepted from one email address
   question_ip    posts from one address that answer the question instead of the proof of work (the

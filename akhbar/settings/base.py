@@ -3,28 +3,16 @@
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .csp import csp_policies
+from .env import env_bool, env_list, env_rate
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 VAR_DIR = Path(os.environ.get("AKHBAR_VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if not value:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "akhbar-insecure-development-key")
@@ -255,57 +243,9 @@ WHITENOISE_USE_FINDERS = True
 # or the web server in front and turns this off.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
-# Content-Security-Policy (django-csp; akhbar.network.csp; docs/decisions.md): one static policy for
-# every reader page, the same for every reader, so shared caches keep it with the page (no nonces).
-# No inline script or style: site colours come from a stylesheet (akhbar.network.views.network_css).
-# JSON-LD blocks are data, not scripts, and need nothing. The Wagtail admin, which needs inline scripts
-# and styles, gets AKHBAR_ADMIN_CSP instead. CSP_REPORT_ONLY=1 sends the same policies as
-# Content-Security-Policy-Report-Only (for a rollout); CSP_REPORT_URI names a collector for reports.
-# (django-csp reports any setting named CSP_* as a pre-4.0 setting, hence the lower-case names here.)
-
-
-def url_origin(url: str) -> str | None:
-    """The origin of an absolute URL ("https://cdn.example/static/" -> "https://cdn.example")."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
-
-
-_static = [o for o in [url_origin(STATIC_URL)] if o]
-_media = [o for o in [url_origin(MEDIA_URL)] if o]
-# Article embeds (Wagtail's oEmbed: YouTube and Vimeo players) are frames from their own origins.
-_frames = env_list(
-    "CSP_FRAME_SRC",
-    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-)
-_report = {"report-uri": [os.environ["CSP_REPORT_URI"]]} if os.environ.get("CSP_REPORT_URI") else {}
-READER_CSP_DIRECTIVES = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'", *_static],
-    "style-src": ["'self'", *_static],
-    "img-src": ["'self'", "data:", *_static, *_media],
-    "font-src": ["'self'", *_static],
-    "media-src": ["'self'", *_media],
-    "connect-src": ["'self'"],
-    "frame-src": _frames or ["'none'"],
-    "frame-ancestors": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "object-src": ["'none'"],
-    **_report,
-}
-# The admin: inline scripts and styles (Wagtail's widgets and its JavaScript libraries use both), blob:
-# images (upload previews), its own previews and embeds in frames. No frame-ancestors: X-Frame-Options
-# already says DENY, or SAMEORIGIN where Wagtail frames its own preview.
-AKHBAR_ADMIN_CSP = {
-    "PREFIXES": ("/admin/", "/django-admin/"),
-    "DIRECTIVES": {
-        **{k: v for k, v in READER_CSP_DIRECTIVES.items() if k != "frame-ancestors"},
-        "script-src": ["'self'", "'unsafe-inline'", *_static],
-        "style-src": ["'self'", "'unsafe-inline'", *_static],
-        "img-src": ["'self'", "data:", "blob:", *_static, *_media],
-        "frame-src": ["'self'", *_frames],
-    },
-}
+# Content-Security-Policy: the reader and admin policies (akhbar/settings/csp.py says what and why).
+# (django-csp reports any setting named CSP_* as a pre-4.0 setting, hence the other names here.)
+READER_CSP_DIRECTIVES, AKHBAR_ADMIN_CSP = csp_policies(STATIC_URL, MEDIA_URL)
 if env_bool("CSP_REPORT_ONLY", False):
     CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": READER_CSP_DIRECTIVES}
 else:
@@ -386,20 +326,6 @@ WAGTAILAPI_LIMIT_MAX = 50
 # Comment posting limits (akhbar/comments/conf.py holds the defaults and what each scope counts):
 # COMMENTS_RATE_IP, COMMENTS_RATE_EMAIL, COMMENTS_RATE_QUESTION_IP, COMMENTS_RATE_QUESTION_SITE as
 # "count/seconds"; COMMENTS_POW_MAX_NUMBER, the proof of work's search space.
-def env_rate(name: str) -> tuple[int, int] | None:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return None
-    count, _sep, seconds = value.partition("/")
-    try:
-        rate = int(count), int(seconds)
-    except ValueError:
-        rate = (-1, 0)
-    if rate[0] < 0 or rate[1] <= 0:
-        raise ImproperlyConfigured(f'{name} must be "count/seconds", for example "6/600"; got {value!r}')
-    return rate
-
-
 COMMENTS_RATE_LIMITS = {
     scope: rate
     for scope in ("ip", "email", "question_ip", "question_site")

@@ -5,7 +5,8 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import EMAIL_BACKENDS, SECRET_KEY, env_bool, env_list
+from .base import EMAIL_BACKENDS, SECRET_KEY
+from .env import env_bool, env_list
 
 if env_bool("DEBUG", False):
     raise ImproperlyConfigured(

@@ -161,7 +161,7 @@ def test_the_comment_page_asks_the_question_and_marks_the_post_as_no_javascript(
 
 @pytest.mark.parametrize(("value", "parsed"), [("6/600", (6, 600)), (" 0/60 ", (0, 60)), ("", None)])
 def test_rate_limits_read_from_the_environment(monkeypatch, value, parsed):
-    from akhbar.settings.base import env_rate
+    from akhbar.settings.env import env_rate
 
     monkeypatch.setenv("COMMENTS_RATE_TEST", value)
     assert env_rate("COMMENTS_RATE_TEST") == parsed
@@ -171,7 +171,7 @@ def test_rate_limits_read_from_the_environment(monkeypatch, value, parsed):
 def test_a_malformed_rate_limit_names_the_setting(monkeypatch, value):
     from django.core.exceptions import ImproperlyConfigured
 
-    from akhbar.settings.base import env_rate
+    from akhbar.settings.env import env_rate
 
     monkeypatch.setenv("COMMENTS_RATE_TEST", value)
     with pytest.raises(ImproperlyConfigured, match="COMMENTS_RATE_TEST"):

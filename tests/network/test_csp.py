@@ -8,7 +8,7 @@ from django.test import Client
 
 from akhbar.network.csp import in_name_order
 from akhbar.network.models import SiteProfile
-from akhbar.settings.base import url_origin
+from akhbar.settings.env import url_origin
 from tests.factories import make_article, make_network, make_section, make_site
 
 pytestmark = pytest.mark.django_db
