@@ -236,11 +236,12 @@ def table_cross(osact_train: tuple[list[str], list[int]]) -> None:
     alj_dev = aljazeera("")
     alj_train = aljazeera_train()
     check = check_set()
+    dialects = dialects_held_out()
     recipes = [
         (
             "OSACT train + demo sentences",
             (osact_train[0] + demo, osact_train[1] + [0] * len(demo)),
-            [ml, alj_dev, alj_train, check],
+            [ml, alj_dev, alj_train, dialects, check],
         ),
         ("MLMA (all, authors' labels)", (ml.texts, ml.labels), [dev, alj_dev, alj_train, check]),
         (
