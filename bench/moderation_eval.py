@@ -37,6 +37,7 @@ from moderation_sets import (  # noqa: E402
     CommentSet,
     aljazeera,
     check_set,
+    dialects_held_out,
     mlma,
     news_sentences,
     obfuscated,
@@ -128,7 +129,14 @@ def cell(labels: np.ndarray, decided: np.ndarray) -> str:
 def sets() -> list[CommentSet]:
     """Every set of table 1, in order, with its role."""
     dev = osact("dev", "tuned")
-    out = [dev, mlma(1, "dev"), aljazeera("dev"), aljazeera_train(), political_criticism()]
+    out = [
+        dev,
+        mlma(1, "dev"),
+        aljazeera("dev"),
+        aljazeera_train(),
+        dialects_held_out(),
+        political_criticism(),
+    ]
     news = news_sentences("dev")
     if news is not None:
         out.append(news)
@@ -137,7 +145,12 @@ def sets() -> list[CommentSet]:
 
 # Sets from platforms the classifier was not trained on (OSACT tweets are its training platform), with
 # labels for both classes: the issue's "other platforms and dialects", as far as we have them.
-OFF_PLATFORM = ("mlma-ar half 1", "aljazeera-comments-dev", "aljazeera-comments-train sample")
+OFF_PLATFORM = (
+    "mlma-ar half 1",
+    "aljazeera-comments-dev",
+    "aljazeera-comments-train sample",
+    "dialect comments (hand-written, held out)",
+)
 
 
 def aljazeera_train() -> CommentSet:
@@ -223,11 +236,12 @@ def table_cross(osact_train: tuple[list[str], list[int]]) -> None:
     alj_dev = aljazeera("")
     alj_train = aljazeera_train()
     check = check_set()
+    dialects = dialects_held_out()
     recipes = [
         (
             "OSACT train + demo sentences",
             (osact_train[0] + demo, osact_train[1] + [0] * len(demo)),
-            [ml, alj_dev, alj_train, check],
+            [ml, alj_dev, alj_train, dialects, check],
         ),
         ("MLMA (all, authors' labels)", (ml.texts, ml.labels), [dev, alj_dev, alj_train, check]),
         (

@@ -19,6 +19,7 @@ DATA = ROOT / ".." / "shared" / "data" / "moderation"
 NEWS = ROOT / ".." / "shared" / "data" / "news" / "ant-multisource.jsonl.gz"
 CHECK = ROOT / "bench" / "data" / "moderation_check.tsv"
 POLITICAL = ROOT / "bench" / "data" / "moderation_political_criticism.tsv"
+DIALECTS = ROOT / "bench" / "data" / "moderation_dialects_heldout.tsv"
 
 
 @dataclass
@@ -96,6 +97,16 @@ def political_criticism() -> CommentSet:
     choose them: held out, though written by the same hand as the lists.
     """
     return _hand_written(POLITICAL, "political criticism (hand-written, all clean)", "held out")
+
+
+def dialects_held_out() -> CommentSet:
+    """139 reader comments in Levantine, Tunisian (Arabic script and Arabizi), Gulf, Egyptian and MSA.
+
+    Clean (politics, sport, other, with near misses such as «تقبرني», «الله ياخد بإيدك», Tunisian «عباد»)
+    and each forbidden category. Written on 2026-12-01 (third session) and committed before any change of
+    that session: held out, never used to choose lists, patterns, training or thresholds.
+    """
+    return _hand_written(DIALECTS, "dialect comments (hand-written, held out)", "held out")
 
 
 def _hand_written(path: Path, name: str, role: str) -> CommentSet:

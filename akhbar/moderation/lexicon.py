@@ -1,7 +1,7 @@
 """Word lists per category: the shipped default lists, merged with the moderators' own terms.
 
 Terms and texts are brought to one form (``normalize.normalize`` then ``squeeze``) and matched as whole
-words. A word may carry the usual clitics: prefixes (و ف ب ل ك ال يا and their combinations) and, for terms
+words. A word may carry the usual clitics: prefixes (و ف ب ل ك ال يا, Levantine هال عال, and their combinations) and, for terms
 not marked exact, one ending (ه ها هم ك كم ي ين ون ات ان …). Prefix- and suffix-stripped forms must keep at
 least three letters, so short terms only match themselves: this is what keeps زب out of زبون and كس out
 of كسر. A term ending in ``=`` takes no ending at all (كلب= matches يا كلب, الكلب, not كلبه "his dog").
@@ -20,7 +20,27 @@ from .normalize import normalize, squeeze, tokens
 LEXICON_PATH = Path(__file__).resolve().parent / "data" / "lexicon.json"
 ACTIONS = ("banned", "suspect")
 
-_PREFIXES = ("وال", "فال", "بال", "كال", "ولل", "يال", "لل", "ال", "يا", "و", "ف", "ب", "ل", "ك")
+# Levantine and Gulf demonstrative هال (هالكلب "this dog") and Levantine عال (على ال) count as the article.
+_PREFIXES = (
+    "وهال",
+    "بهال",
+    "هال",
+    "عال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "يال",
+    "لل",
+    "ال",
+    "يا",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
 _SHORT_OK_PREFIXES = ("ال", "يا", "وال")
 _SUFFIXES = (
     "هما",

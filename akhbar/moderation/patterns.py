@@ -31,6 +31,7 @@ _PEOPLES = frozenset(
     يمنيه سودانيين ليبيين توانسه تونسيين جزائريين دزيريين مغاربه مغربيين موريتانيين اكراد كرد امازيغ بربر
     اتراك ترك فرس ايرانيين هنود باكستانيين بنغال غجر لاجئين لاجئون مهاجرين مهاجرون نازحين اجانب
     امريكان امريكيين روس صينيين اوروبيين فرنسيين يهود صهاينه بدو صعايده شوام حضارمه
+    فلسطينيه لبنانيه جزايريه جزايريين احباش اثيوبيين افغان فلبينيين بنغاليه
     افريقي زنجي سوري مصري فلسطيني لبناني عراقي سعودي خليجي يمني سوداني ليبي تونسي جزائري مغربي كردي
     تركي فارسي ايراني هندي يهودي لاجئ
     """.split()
@@ -49,7 +50,7 @@ _DEHUMANIZING = frozenset(
     squeeze(normalize(w))
     for w in """
     كلاب خنازير قرود قرده حمير بهايم حيوانات جراثيم حشرات صراصير جرذان فئران ديدان طفيليات وسخين
-    انجاس نجس قذرين اوباش همج رعاع لقطاء كلب خنزير قرد جرثومه حشره قذر وسخ
+    انجاس نجس قذرين اوباش همج رعاع لقطاء كلب خنزير قرد جرثومه حشره قذر وسخ حثاله وحوش وساخه
     """.split()
 )
 # With the article, squeezed as the text is (اللاجئين reads الاجين, so stripping ال loses a letter).
@@ -65,15 +66,26 @@ _NOT_TARGETS = frozenset("لا لم لن لدى لدي له لها لهم لهن
 
 # "May God take / kill / destroy him": the caller, then a third- or second-person verb.
 # Words are squeezed, so الله reads اله and انشالله reads انشاله (and Latin allah reads alah).
-_CALLERS = frozenset("اله ربي ربنا يارب عسى عساه عساهم عساك انشاله نشاله alah rabi rabna yarab".split())
-_WISH = re.compile(r"^(?:[يت]موت\w*|يميت\w+|يهلك\w*|يدمر\w+|يبيد\w+|يحرق\w+|ياخذ\w+|ياخد\w+|يشل\w+|يعمي\w+)$")
-# "God willing he takes it (the cup)", "take me", "take us": not wishes on someone else.
-_WISH_NOT = frozenset("ياخذها ياخدها ياخذنا ياخدنا ياخذني ياخدني".split())
+_CALLERS = frozenset(
+    "اله الهم ربي ربنا يارب عسى عساه عساهم عساك انشاله نشاله شاله alah rabi rabna yarab".split()
+)
+# Tunisian يهزك ("may God carry you off"), Levantine يقبرك ("may God bury you"), يبليك ("afflict you"),
+# Levantine indicative بتموت, and the passive forms (Egyptian تتشل, squeezed to تشل; Levantine تنشل) too.
+_WISH = re.compile(
+    r"^(?:ب?[يت]موت\w*|يميت\w+|يهلك\w*|يدمر\w+|يبيد\w+|يحرق\w+|ياخذ\w+|ياخد\w+|يشل\w+|يعمي\w+|يهز\w+"
+    r"|يقبر\w+|يبلي\w+|[يت](?:شل|نشل|نحرق|نقتل|ولع)\w*)$"
+)
+# "God willing he takes it (the cup)", "take me", "take us": not wishes on someone else. Levantine
+# تقبرني / الله يقبرني قبلك ("may I die before you") is a term of affection.
+_WISH_NOT = frozenset("ياخذها ياخدها ياخذنا ياخدنا ياخذني ياخدني يقبرني يقبرنا يهزني يهزنا يهزها".split())
 # First-person threat: optional future marker, the first-person prefix, a verb of killing, "you".
 _THREAT = re.compile(
-    r"^(?:و|ف)?(?P<marker>لا|س|ح|ه|ب|غ)?(?P<person>[ان])?(?:قتل|ذبح|دبح|حرق|طخ|فجر|سلخ|دفن|فرم|شنق|نحر)"
+    r"^(?:و|ف)?(?P<marker>لا|س|ح|ه|ب|غ)?(?P<person>[ان])?(?:قتل|ذبح|دبح|حرق|طخ|فجر|سلخ|دفن|فرم|شنق|نحر|دعس|خنق|قوص|سحل|قبر)"
     r"(?:ك|كي|كم|كو|ج|كن)$"
 )
+# "I'll kill you" built on موت (Egyptian هموتك, Levantine/Egyptian حموتك, سأموتك): only with a future
+# marker, since بموتك also reads "by your death" (فجعنا بموتك).
+_KILL = re.compile(r"^(?:و|ف)?(?:سا|سن|ح|ه|غ)(?:موت|اموت)(?:ك|كي|كم|كو|كن)$")
 _FUTURE = frozenset("رح راح ح حا ه غادي".split())
 
 
@@ -145,6 +157,9 @@ def _death_hits(words: list[str], shown: list[str]) -> list[Hit]:
 def _threat_hits(words: list[str], shown: list[str]) -> list[Hit]:
     hits: list[Hit] = []
     for i, word in enumerate(words):
+        if _KILL.match(word):
+            hits.append(Hit(term=shown[i], category="threat", action="suspect"))
+            continue
         match = _THREAT.match(word)
         if match is None:
             continue

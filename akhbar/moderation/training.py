@@ -39,7 +39,7 @@ from .classifier import (
 from .lexicon import Lexicon, default_lexicon
 
 DEFAULT_C = 10.0
-MODEL_VERSION = "osact2020-demo300-politics-mlma0clean-hashed-idf-lr-6"
+MODEL_VERSION = "osact2020-demo300-politics-mlma0clean-hashed-idf-lr-7"
 DEMO_PATH = Path(__file__).resolve().parents[2] / "data" / "demo" / "jawharafm-demo.jsonl.gz"
 NEUTRAL_SENTENCES = 300
 # Every sentence of the demo articles in these categories is added as clean: reporting on governments,
