@@ -49,11 +49,14 @@ def field_streams(text: str) -> Streams:
 class WordTerms:
     """The terms one query word stands for: its light term and the others; ``nisba`` is the word's
     light stem with its nisba ending kept when the light stem drops it (البلدية: بلدي, light بلد), so
-    that the second stage can tell the word's own forms from its shorter stem's (البلد)."""
+    that the second stage can tell the word's own forms from its shorter stem's (البلد); ``variants``
+    the light terms of the word's other conjugations and of the word without a one-letter clitic
+    (surface_variants), which only the second stage reads (the index is not searched for them)."""
 
     light: str
     extra: tuple[str, ...] = ()
     nisba: str = ""
+    variants: tuple[str, ...] = ()
 
     @property
     def all(self) -> tuple[str, ...]:
@@ -65,7 +68,38 @@ def query_word(word: str) -> WordTerms | None:
     terms = QUERY_ANALYZER.word_terms(word)
     if not terms:
         return None
-    return WordTerms(terms[0], tuple(terms[1:]), nisba_form(word, terms[0]))
+    return WordTerms(terms[0], tuple(terms[1:]), nisba_form(word, terms[0]), variant_terms(word, terms))
+
+
+# The imperfect verb's person prefixes (يقع "it lies", تقع "she lies", نقع, أقع) and the alef of the
+# perfect's derived forms (انتقد "criticised", ينتقد "criticises"): the light and Snowball stems keep
+# them, so a question's يقع does not meet a text's تقع.
+_PERSON_PREFIXES = "يتنا"
+# A one-letter clitic that the light stemmer leaves on a four-letter word (its length guard keeps بيت,
+# فرع, لعب whole): بمرض "with a disease", لكأس "for the cup".
+_CLITICS = "وفبلك"
+
+
+def surface_variants(normalized: str) -> list[str]:
+    """Other surface forms a normalized query word may take in a text: the same verb with another
+    person prefix (يقع: تقع, نقع, اقع), and a four-letter word without its first letter when that is a
+    clitic (بمرض: مرض). Forms that are not words simply never match."""
+    out = []
+    if len(normalized) >= 3 and normalized[0] in _PERSON_PREFIXES and not normalized.startswith("ال"):
+        out += [p + normalized[1:] for p in _PERSON_PREFIXES if p != normalized[0]]
+    if len(normalized) == 4 and normalized[0] in _CLITICS:
+        out.append(normalized[1:])
+    return out
+
+
+def variant_terms(word: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The light terms of a query word's surface variants that are not among its own ``terms``."""
+    found = []
+    for form in surface_variants(normalize_for_search(word)):
+        other = INDEX_ANALYZER.word_terms(form)
+        if other and other[0] not in terms:
+            found.append(other[0])
+    return tuple(dict.fromkeys(found))
 
 
 def nisba_form(word: str, light: str) -> str:

@@ -21,11 +21,14 @@ index analyzer (so a word matches in any of its forms), and combined in log spac
                                             pyramid: a story about something names it in its lede.
             + coverage_weight  * coverage   the idf-weighted share of the query's words the story has
 
-A query word matched only through its heavy stem, never its light one, counts ``stem_discount`` of its
-weight in all of them (the light stem is the strong evidence, the heavy one recall).
+A query word also matches its surface variants here (another person prefix of a verb: a question's
+يقع, a text's تقع; a four-letter word without its clitic: لكأس, كأس; akhbar.search.analysis), which the
+index is not searched for. A query word matched only through its heavy stem or a variant, never its
+light one, counts ``stem_discount`` of its weight in all of them (the light stem is the strong
+evidence, the others recall).
 
-The weights, the window, the lede scale and the stem discount are what bench/search_tune.py finds (a
-grid of shapes, coordinate ascent of the weights, on the "dev" half of bench/search_eval.py's questions
+The weights, the depth, the window, the lede scale and the stem discount are what bench/search_tune.py
+finds (a grid of shapes, coordinate ascent of the weights, on the "dev" half of bench/search_eval.py's questions
 only; it prints whether they equal these); the "test" half checks them. See docs/decisions.md.
 """
 
@@ -45,10 +48,10 @@ from .analysis import WordTerms
 
 @dataclass(frozen=True)
 class Rerank:
-    depth: int = 30
+    depth: int = 50
     window: int = 20
-    proximity_weight: float = 1.0
-    pair_weight: float = 0.35
+    proximity_weight: float = 0.75
+    pair_weight: float = 0.5
     saturation_weight: float = 0.15
     lede_weight: float = 3.0
     coverage_weight: float = 0.0
@@ -64,7 +67,10 @@ class Rerank:
     # light stem (مباراة "a match" and مبارك "Mubarak" share Snowball's مبار), counts this much of its weight
     # in every signal above: the light stem is the strong evidence, the heavy one recall
     # (docs/decisions.md, "Search quality that generalizes").
-    stem_discount: float = 1.0
+    stem_discount: float = 0.75
+    # Whether a query word also matches its surface variants (another person prefix of a verb, a
+    # four-letter word without its clitic: akhbar.search.analysis.surface_variants) in the second stage.
+    variants: bool = True
 
 
 DEFAULT_RERANK = Rerank()
@@ -270,13 +276,18 @@ def nisba_forms(words: list[WordTerms], rerank: Rerank = DEFAULT_RERANK) -> list
     return [w.nisba if len(w.light) <= rerank.nisba_stem_letters else "" for w in words]
 
 
-def lookup_for(words: list[WordTerms]) -> dict[str, int]:
+def lookup_for(words: list[WordTerms], variants: bool = True) -> dict[str, int]:
     """Index term -> 2 × query word number, + 1 when it is the word's light term (the first word wins
-    a shared term; a word's light term before any word's heavier one)."""
+    a shared term; a word's light term before any word's heavier one, and those before the words'
+    surface variants, which count as heavy matches; ``variants`` False leaves the variants out)."""
     lookup: dict[str, int] = {}
     for i, word in enumerate(words):
         lookup.setdefault(word.light, 2 * i + 1)
     for i, word in enumerate(words):
         for term in word.extra:
             lookup.setdefault(term, 2 * i)
+    if variants:
+        for i, word in enumerate(words):
+            for term in word.variants:
+                lookup.setdefault(term, 2 * i)
     return lookup

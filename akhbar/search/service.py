@@ -118,7 +118,7 @@ def candidate_features(
 ) -> list[Features]:
     """The second stage's evidence for each first-stage candidate, in order (bench/search_tune.py)."""
     weights = _query_weights(query)
-    lookup = lookup_for(query.words)
+    lookup = lookup_for(query.words, rerank.variants)
     texts = _candidate_texts(ranked, rerank.max_chars)
     seen: dict[str, int] = {}
     nisba = nisba_forms(query.words, rerank)

@@ -92,3 +92,15 @@ def test_question_words_and_clitic_stopwords_are_not_searched_for():
 def words_of(text: str) -> tuple[list, list]:
     query = parse_query(text)
     return query.words, query.phrases
+
+
+def test_surface_variants_are_for_the_second_stage_only():
+    """A query word's other conjugations (يقع: تقع) and its form without a clitic (لكأس: كأس) are read by
+    the second stage; the index is searched for the word's own terms only (both engines)."""
+    from akhbar.search.backends.sqlite.query import match_expression
+
+    query = parse_query("يقع لكأس")
+    assert "تقع" in query.words[0].variants and "كاس" in query.words[1].variants
+    expression = match_expression(query)
+    assert "تقع" not in expression and '"كاس"' not in expression
+    assert parse_query("الولايات").words[0].variants == ()  # the article's alef is not a verb prefix

@@ -99,3 +99,31 @@ def test_lookup_prefers_a_words_light_term_over_another_words_heavy_one():
     lookup = lookup_for(words)
     assert lookup[words[0].light] == 1 and lookup[words[1].light] == 3
     assert all(lookup[t] % 2 == 0 for t in words[0].extra if t not in {w.light for w in words})
+
+
+def test_a_verb_with_another_person_prefix_matches_in_the_second_stage():
+    """A question's «يقع» ("it lies") and a text's «تقع» ("she lies") keep their prefixes through both
+    stems; the second stage matches the word's surface variant, as a heavy match (not a light one)."""
+    query = parse_query("أين يقع المغرب")
+    text = ["", "", "المغرب دولة عربية تقع في شمال أفريقيا"]
+    full = replace(DEFAULT_RERANK, stem_discount=1.0)
+    matched = features(text, [1.0, 1.0], lookup_for(query.words), full)
+    unmatched = features(text, [1.0, 1.0], lookup_for(query.words, variants=False), full)
+    assert matched.coverage == 1.0 and unmatched.coverage == 0.5
+    discounted = replace(DEFAULT_RERANK, stem_discount=0.5)
+    assert features(text, [1.0, 1.0], lookup_for(query.words), discounted).coverage == 0.75
+
+
+def test_a_four_letter_word_matches_without_its_clitic_in_the_second_stage():
+    """«لكأس» ("for the cup") keeps its ل through the light stemmer's length guard; «كأس» in a text is
+    the same word."""
+    query = parse_query("لكأس العالم")
+    full = replace(DEFAULT_RERANK, stem_discount=1.0)
+    f = features(["", "", "نهائي كأس العالم"], [1.0, 1.0], lookup_for(query.words), full)
+    assert f.coverage == 1.0 and f.pairs == 1.0
+
+
+def test_a_words_own_terms_win_over_another_words_variant():
+    words = parse_query("تقع يقع").words
+    lookup = lookup_for(words)
+    assert lookup[words[0].light] == 1 and lookup[words[1].light] == 3
