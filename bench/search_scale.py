@@ -70,21 +70,48 @@ def existing_articles(site) -> int:
     return ImportedItem.objects.filter(site=site, external_id__startswith="scale-").count()
 
 
-def measure(qs: list[str]) -> tuple[list[float], int, list[list[int]]]:
-    """Milliseconds per query (after one warm-up pass), the sum of the totals, and each query's first page
-    of page ids."""
+def server_pid() -> int | None:
+    """The PostgreSQL server process of this connection (None on SQLite, which runs in this process)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time of this process, plus that of the server process ``pid`` when it runs on this machine
+    (/proc/<pid>/schedstat, in ns; 0 added when it cannot be read)."""
+    total = time.process_time()
+    if pid is not None:
+        try:
+            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def measure(qs: list[str]) -> tuple[list[float], list[float], int, list[list[int]]]:
+    """Milliseconds per query (after one warm-up pass), CPU milliseconds per query (this process and the
+    database server's process: what a query costs whatever the other processes of a shared machine take),
+    the sum of the totals, and each query's first page of page ids."""
     from akhbar.search.service import search
 
     for q in qs:  # warm-up: page cache, analyzer memo
         search(q)
-    times, hits, pages = [], 0, []
+    pid = server_pid()
+    times, cpu, hits, pages = [], [], 0, []
     for q in qs:
+        c = cpu_seconds(pid)
         t = time.perf_counter()
         results = search(q)
         times.append((time.perf_counter() - t) * 1000)
+        cpu.append((cpu_seconds(pid) - c) * 1000)
         hits += results.total
         pages.append([h.page_id for h in results.hits])
-    return times, hits, pages
+    return times, cpu, hits, pages
 
 
 def plan_kinds(qs: list[str]) -> dict[str, int]:
@@ -251,7 +278,7 @@ def main() -> None:
             )
             continue
         load = os.getloadavg()[0]
-        times, hits, pages = measure(qs)
+        times, cpu, hits, pages = measure(qs)
         load = f"{load:.1f}-{os.getloadavg()[0]:.1f}"
         print(
             f"| {connection.vendor} | {size:,} | {rate_text} | {db_size / 2**20:,.0f} MiB "
@@ -259,12 +286,17 @@ def main() -> None:
             f"| {hits / len(qs):,.0f} | {load} |",
             flush=True,
         )
+        print(
+            f"  CPU ms per query (client + server): p50 {percentile(cpu, 50):.1f}, p95 {percentile(cpu, 95):.1f}, "
+            f"p99 {percentile(cpu, 99):.1f}",
+            flush=True,
+        )
         if args.save_pages:
             Path(args.save_pages).write_text(json.dumps(external_pages(pages)), encoding="utf-8")
         if connection.vendor == "sqlite":
             print(f"  plans: {plan_kinds(qs)}", flush=True)
             if args.compare_exact:
-                exact_times, _hits, exact_pages = exactly(lambda: measure(qs))
+                exact_times, _cpu, _hits, exact_pages = exactly(lambda: measure(qs))
                 print(
                     f"  plain MATCH for every query: p50 {percentile(exact_times, 50):.1f} ms, "
                     f"p95 {percentile(exact_times, 95):.1f} ms; first page agreement "
