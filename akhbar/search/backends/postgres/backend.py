@@ -123,7 +123,12 @@ class PostgresSearchBackend(BaseBackend):
             else:  # every word is common: the newest ``fetch`` matches
                 expression = tsq.tsquery(query)
                 bound = fetch
-            total = Total(self.planner.estimate(cursor, expression), estimated=True) if with_total else None
+            estimate = self.planner.estimate(cursor, expression)
+            total = Total(estimate, estimated=True) if with_total else None
+            # Read backwards on the primary key only when matches are dense: a word outside the statistics'
+            # common elements gets a fixed guess (minfreq / 2 of the table), and a backward read of such a
+            # word's entries read the whole table (4 s at 300,000 entries).
+            rare = select != [] or estimate < self.options.newest_window
             # Phrases are matched on positions: every entry holding all their terms is read. Those of the
             # newest ``newest_window`` entries are ranked first; all of them only when that left the page
             # short (as SQLite's planner does with phrases of common terms).
@@ -140,7 +145,7 @@ class PostgresSearchBackend(BaseBackend):
                     offset,
                     False,
                     newest=bound,
-                    rare=select != [],
+                    rare=rare,
                     floor=floor,
                 )
                 if len(hits) >= limit or floor is None:
