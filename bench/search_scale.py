@@ -2,8 +2,10 @@
 
 Articles are built by recombining the sentences of news/ant-multisource.jsonl.gz (a headline from one
 sentence, a summary from another, a body of 6-18 more, a random category and date), so the vocabulary
-and its distribution are those of real Arabic news. They go in through the importer (pages, authors and
-index: what `akhbar import-jsonl` does), in batches of 500.
+and its distribution are those of real Arabic news (bench/scale_build.py). They go in as the importer
+puts them (pages, authors and index: what `akhbar import-jsonl` does) through bench/scale_build.py, which
+analyzes each distinct sentence once and writes in big batches (PostgreSQL: COPY, the GIN index built at
+the end); `--importer` runs import_jsonl itself instead (about 300 articles/s here).
 
 Queries (200, fixed seed): 140 of 1-3 words taken from headlines, 20 "quoted phrases" from bodies,
 40 ARCD questions (long, natural). Latency is that of akhbar.search.service.search (the function
@@ -12,7 +14,7 @@ behind the API, snippets included), measured after one warm-up pass; p50 and p95
     .venv/bin/python bench/search_scale.py --sizes 100000
     .venv/bin/python bench/search_scale.py --sizes 100000 --database postgres://postgres@127.0.0.1:5432/akhbar_bench
 
-Building 1,000,000 articles takes about 45 minutes on a shared 2-core machine; --reuse keeps the
+--reuse keeps the
 database of an earlier run and only adds what it lacks (article i is the same whatever the steps), so it
 is built once (--no-queries) and measured as often as needed:
 
@@ -31,7 +33,6 @@ import argparse
 import json
 import os
 import random
-import re
 import sys
 import time
 from pathlib import Path
@@ -40,40 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 import searchdb  # noqa: E402
-
-SENTENCE_RE = re.compile(r"[^.!؟?\n]{30,400}[.!؟?]?")
-CATEGORIES = ("culture", "economy", "internationalNews", "middleEast", "sport", "technology")
-
-
-def sentences(limit_articles: int | None = None) -> list[str]:
-    out = []
-    for n, article in enumerate(corpus.iter_news(corpus.MULTISOURCE)):
-        if limit_articles and n >= limit_articles:
-            break
-        out.extend(s.strip() for s in SENTENCE_RE.findall(article.get("text") or "") if len(s.split()) >= 6)
-    return out
-
-
-def articles(pool: list[str], count: int, seed: int, start: int = 0):
-    """Articles ``start`` .. ``start + count - 1``; each drawn from its own seeded generator, so article i
-    is the same whatever the batches were (a database built in steps, or resumed, holds the same ones)."""
-    for i in range(start, start + count):
-        rng = random.Random(seed * 10_000_019 + i)
-        title = " ".join(rng.choice(pool).split()[:12])
-        body = "\n".join(rng.choice(pool) for _ in range(rng.randint(6, 18)))
-        day = rng.randint(0, 3 * 365)
-        yield json.dumps(
-            {
-                "id": f"scale-{i}",
-                "title": title,
-                "abstract": rng.choice(pool),
-                "text": body,
-                "category": rng.choice(CATEGORIES),
-                "published": f"{2015 + day // 365}-{1 + (day % 365) // 31:02d}-{1 + day % 28:02d}T{rng.randint(0, 23):02d}:00:00+00:00",
-                "author": f"كاتب {rng.randint(1, 300)}",
-            },
-            ensure_ascii=False,
-        )
+from scale_build import articles, build, sentences  # noqa: E402
 
 
 def queries(pool: list[str], seed: int) -> list[str]:
@@ -102,21 +70,48 @@ def existing_articles(site) -> int:
     return ImportedItem.objects.filter(site=site, external_id__startswith="scale-").count()
 
 
-def measure(qs: list[str]) -> tuple[list[float], int, list[list[int]]]:
-    """Milliseconds per query (after one warm-up pass), the sum of the totals, and each query's first page
-    of page ids."""
+def server_pid() -> int | None:
+    """The PostgreSQL server process of this connection (None on SQLite, which runs in this process)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time of this process, plus that of the server process ``pid`` when it runs on this machine
+    (/proc/<pid>/schedstat, in ns; 0 added when it cannot be read)."""
+    total = time.process_time()
+    if pid is not None:
+        try:
+            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def measure(qs: list[str]) -> tuple[list[float], list[float], int, list[list[int]]]:
+    """Milliseconds per query (after one warm-up pass), CPU milliseconds per query (this process and the
+    database server's process: what a query costs whatever the other processes of a shared machine take),
+    the sum of the totals, and each query's first page of page ids."""
     from akhbar.search.service import search
 
     for q in qs:  # warm-up: page cache, analyzer memo
         search(q)
-    times, hits, pages = [], 0, []
+    pid = server_pid()
+    times, cpu, hits, pages = [], [], 0, []
     for q in qs:
+        c = cpu_seconds(pid)
         t = time.perf_counter()
         results = search(q)
         times.append((time.perf_counter() - t) * 1000)
+        cpu.append((cpu_seconds(pid) - c) * 1000)
         hits += results.total
         pages.append([h.page_id for h in results.hits])
-    return times, hits, pages
+    return times, cpu, hits, pages
 
 
 def plan_kinds(qs: list[str]) -> dict[str, int]:
@@ -198,6 +193,12 @@ def main() -> None:
     )
     parser.add_argument("--no-queries", action="store_true", help="build only: no latency measurement")
     parser.add_argument(
+        "--importer",
+        action="store_true",
+        help="build through akhbar's importer (import_jsonl, batches of 500) instead of bench/scale_build.py "
+        "(the same rows, written faster)",
+    )
+    parser.add_argument(
         "--save-pages",
         metavar="FILE",
         help="write each query's first page (article numbers) as JSON, to compare engines with --overlap",
@@ -251,15 +252,18 @@ def main() -> None:
         if size > have:
             bar = ProgressBar(size - have, f"{have:,} -> {size:,}", every=10_000)
             t0 = time.perf_counter()
-            report = import_jsonl(
-                articles(pool, size - have, args.seed, have),
-                site,
-                section_from_category=True,
-                progress=bar.update,
-            )
+            if args.importer:
+                added = import_jsonl(
+                    articles(pool, size - have, args.seed, have),
+                    site,
+                    section_from_category=True,
+                    progress=bar.update,
+                ).imported
+            else:
+                added = build(site, pool, args.seed, have, size - have, progress=bar.update)
             elapsed = time.perf_counter() - t0
             bar.finish(size - have)
-            rate_text = f"{report.imported / elapsed:,.0f}"
+            rate_text = f"{added / elapsed:,.0f}"
             have = size
         with connection.cursor() as cursor:
             if connection.vendor == "sqlite":
@@ -274,7 +278,7 @@ def main() -> None:
             )
             continue
         load = os.getloadavg()[0]
-        times, hits, pages = measure(qs)
+        times, cpu, hits, pages = measure(qs)
         load = f"{load:.1f}-{os.getloadavg()[0]:.1f}"
         print(
             f"| {connection.vendor} | {size:,} | {rate_text} | {db_size / 2**20:,.0f} MiB "
@@ -282,12 +286,17 @@ def main() -> None:
             f"| {hits / len(qs):,.0f} | {load} |",
             flush=True,
         )
+        print(
+            f"  CPU ms per query (client + server): p50 {percentile(cpu, 50):.1f}, p95 {percentile(cpu, 95):.1f}, "
+            f"p99 {percentile(cpu, 99):.1f}",
+            flush=True,
+        )
         if args.save_pages:
             Path(args.save_pages).write_text(json.dumps(external_pages(pages)), encoding="utf-8")
         if connection.vendor == "sqlite":
             print(f"  plans: {plan_kinds(qs)}", flush=True)
             if args.compare_exact:
-                exact_times, _hits, exact_pages = exactly(lambda: measure(qs))
+                exact_times, _cpu, _hits, exact_pages = exactly(lambda: measure(qs))
                 print(
                     f"  plain MATCH for every query: p50 {percentile(exact_times, 50):.1f} ms, "
                     f"p95 {percentile(exact_times, 95):.1f} ms; first page agreement "

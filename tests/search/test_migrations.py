@@ -15,7 +15,7 @@ from tests.factories import BASE_TIME, make_section, make_site
 from .factories import make_story
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-LATEST = "0006_pg_document_length"
+LATEST = "0007_pg_document_statistics"
 
 
 def migrate(target: str) -> None:
@@ -101,3 +101,20 @@ def test_postgres_keeps_the_index_without_document_lengths_until_reindex(populat
     assert found(populated) == (3, 2, 1)  # entries without a length count as of average length
     assert reindex_all() == 3
     assert all(lengths()) and found(populated) == (3, 2, 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the tsvector column is PostgreSQL's")
+def test_postgres_keeps_more_common_lexemes_of_the_documents(populated):
+    def target() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attstattarget FROM pg_attribute "
+                "WHERE attrelid = 'search_searchentry'::regclass AND attname = 'document'"
+            )
+            return cursor.fetchone()[0]
+
+    assert target() == 1000
+    migrate("0006_pg_document_length")
+    assert target() == -1 and found(populated) == (3, 2, 1)
+    migrate(LATEST)
+    assert target() == 1000 and found(populated) == (3, 2, 1)

@@ -44,7 +44,8 @@ class Options:
     ``headline_enough``: when the rarest word's headline matches are taken, and when they are enough;
     ``recent_rows``: that word's newest entries taken beside them; ``newest_window``: the entries the
     "newest" path reads first. PostgreSQL uses ``select_budget`` the same way, with the planner's
-    estimates. ``exact_df_limit``: above this many entries document frequencies (and PostgreSQL's entry
+    estimates, and on a large table ranks at most ``rank_limit`` matches (the newest; ts_rank_cd costs
+    tens of µs per entry and phrase, where FTS5's BM25 costs one or two). ``exact_df_limit``: above this many entries document frequencies (and PostgreSQL's entry
     count) are estimated, not counted. ``recency_window``: how many of the best first-stage matches the
     recency factor re-orders. ``cache_kib``: SQLite's page cache for a searching connection (the default
     is 2 MiB). ``corpus_size_ttl``: seconds the number of entries is cached."""
@@ -57,6 +58,7 @@ class Options:
     headline_limit: int = 5000
     recent_rows: int = 500
     newest_window: int = 10000
+    rank_limit: int = 500
     exact_df_limit: int = 50000
     recency_window: int = 200
     cache_kib: int = 65536

@@ -101,38 +101,83 @@ class PostgresSearchBackend(BaseBackend):
         fetch = offset + limit + self.options.recency_window
         with connection.cursor() as cursor:
             select = self.planner.plan(cursor, query)
-            if select is None:  # the plain query: every match is ranked
+            if select is None and not self.planner.large(cursor):  # a small table: every match is ranked
                 return self._ranked(
                     cursor, query, tsq.tsquery(query), filters, ranking, now, limit, offset, with_total
                 )
+            # A large table: at most ``bound`` matches are ranked, the newest: those of rare words from the
+            # GIN index (``rare``: sorted, not read backwards on the primary key, which PostgreSQL's planner
+            # may pick under a LIMIT and which then reads the whole table), those of common words read
+            # backwards on the primary key (it stops when it has them); the total is the planner's
+            # estimate (a count reads every match). The estimates of rare words can be several
+            # times too low (a lexeme outside the statistics' common elements is guessed: 998 entries for
+            # 7,576 at 100,000), hence the bound, ``rank_limit``.
             if select:
-                # The candidates are the entries of the rarest words; all words score them. The total is
-                # what the pages hold.
+                # The candidates are the entries of the rarest words; all words score them.
                 candidates = "(" + " | ".join(tsq.word(w) for w in select) + ")"
-                candidates = tsq.excluding(candidates, query)
-                return self._ranked(
-                    cursor, query, candidates, filters, ranking, now, limit, offset, with_total
+                expression = tsq.excluding(candidates, query)
+                bound = max(fetch, self.options.rank_limit)
+            elif select is None:  # every word is rare, or there are phrases: their matches
+                expression = tsq.tsquery(query)
+                bound = max(fetch, self.options.rank_limit)
+            else:  # every word is common: the newest ``fetch`` matches
+                expression = tsq.tsquery(query)
+                bound = fetch
+            estimate = self.planner.estimate(cursor, expression)
+            total = Total(estimate, estimated=True) if with_total else None
+            # Read backwards on the primary key only when matches are dense: a word outside the statistics'
+            # common elements gets a fixed guess (minfreq / 2 of the table), and a backward read of such a
+            # word's entries read the whole table (4 s at 300,000 entries).
+            rare = select != [] or estimate < self.options.newest_window
+            # Phrases are matched on positions: every entry holding all their terms is read. Those of the
+            # newest ``newest_window`` entries are ranked first; all of them only when that left the page
+            # short (as SQLite's planner does with phrases of common terms).
+            floors = [self.planner.newest_floor(cursor), None] if query.phrases else [None]
+            for floor in floors:
+                _total, hits = self._ranked(
+                    cursor,
+                    query,
+                    expression,
+                    filters,
+                    ranking,
+                    now,
+                    limit,
+                    offset,
+                    False,
+                    newest=bound,
+                    rare=rare,
+                    floor=floor,
                 )
-            # Every word is common: the newest ``fetch`` matches (read backwards on the primary key, which
-            # stops as soon as they are found), ranked; the total is the planner's estimate.
-            total = None
-            if with_total:
-                total = Total(self.planner.estimate(cursor, tsq.tsquery(query)), estimated=True)
-            _total, hits = self._ranked(
-                cursor, query, tsq.tsquery(query), filters, ranking, now, limit, offset, False, newest=fetch
-            )
+                if len(hits) >= limit or floor is None:
+                    break
             if total is None:
                 return offset + len(hits), hits
             return Total(max(total, offset + len(hits)), estimated=True), hits
 
     def _ranked(
-        self, cursor, query, tsquery, filters, ranking, now, limit, offset, with_total, newest: int = 0
+        self,
+        cursor,
+        query,
+        tsquery,
+        filters,
+        ranking,
+        now,
+        limit,
+        offset,
+        with_total,
+        newest: int = 0,
+        rare: bool = False,
+        floor: int | None = None,
     ) -> tuple[int, list[tuple[int, float]]]:
         """Entries matching ``tsquery`` ranked by BM25 over every positive word and phrase of the query;
         the best ``offset + limit + recency_window`` are re-ordered by the recency factor (as SQLite
-        does). ``newest`` ranks only the newest that many matches."""
+        does). ``newest`` ranks only the newest that many matches; ``rare`` says they are few (found through
+        the GIN index and sorted: ``e.id + 0`` is no index order); ``floor``: only entries above this id."""
         params: list = [tsquery]
         where = tsq.where(filters, params)
+        if floor is not None:
+            where += " AND e.id > %s"
+            params.append(floor)
         base = f"FROM {ENTRY_TABLE} e WHERE e.document @@ %s::tsquery{where}"
         total = None
         if with_total:
@@ -147,7 +192,8 @@ class PostgresSearchBackend(BaseBackend):
             terms, frequencies, rows, self.average_length(cursor), ranking
         )
         if newest:
-            source, source_params = f"(SELECT e.* {base} ORDER BY e.id DESC LIMIT %s) e", [*params, newest]
+            order = "e.id + 0" if rare else "e.id"
+            source, source_params = f"(SELECT e.* {base} ORDER BY {order} DESC LIMIT %s) e", [*params, newest]
             condition, condition_params = "", []
         else:
             source, source_params = f"{ENTRY_TABLE} e", []

@@ -36,16 +36,32 @@ def analyzed_size(cursor) -> float:
 
 
 class Planner:
+    """Plans the queries of one search (a backend is made per search: the table size and each
+    tsquery's estimate are read once)."""
+
     def __init__(self, options: Options) -> None:
         self.options = options
+        self._size: float | None = None
+        self._estimates: dict[str, int] = {}
 
     def estimate(self, cursor, tsquery: str) -> int:
-        return estimate(cursor, tsquery)
+        found = self._estimates.get(tsquery)
+        if found is None:
+            found = self._estimates[tsquery] = estimate(cursor, tsquery)
+        return found
+
+    def newest_floor(self, cursor) -> int | None:
+        """The id above which lie about the newest ``newest_window`` entries (None: an empty table)."""
+        cursor.execute(f"SELECT max(id) FROM {ENTRY_TABLE}")
+        highest = cursor.fetchone()[0]
+        return None if highest is None else highest - self.options.newest_window
 
     def large(self, cursor) -> bool:
         """True when the table is larger than ``exact_df_limit`` entries and ANALYZE has seen it (before
         ANALYZE every word gets the same guess, and planning on it would choose at random)."""
-        return analyzed_size(cursor) > self.options.exact_df_limit
+        if self._size is None:
+            self._size = analyzed_size(cursor)
+        return self._size > self.options.exact_df_limit
 
     def plan(self, cursor, query: ParsedQuery) -> list[WordTerms] | None:
         """None: rank every match (phrases, every word rare enough, a small table or one without
