@@ -1,7 +1,9 @@
 """The index terms of imported articles, computed in a worker process while the importer writes.
 
 Analyzing the text (akhbar.search.analysis) is most of an import's CPU time and needs no database, so
-the terms of the next batch are computed by a worker process while this one writes the current batch.
+the terms of each batch are computed by a worker process while this one writes the batch before. The
+worker sends back what the index backend stores of them (``terms_value``: a few strings per article,
+not every term), so little crosses between the processes.
 The worker is forked (so it needs no setup and never runs the calling script again, as ``spawn``
 would: it touches no database) when a file has a second batch, so a small import never pays for it;
 a worker whose importer was killed leaves (it watches its parent). Anything that goes wrong in the worker only costs time: the importer then
@@ -17,11 +19,11 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from akhbar.search.analysis import FIELDS, Streams, field_streams
+from akhbar.search.analysis import FIELDS, document_fields_streams
+from akhbar.search.backends import get_backend
 
 __all__ = ["AnalysisPool", "analyze", "field_texts"]
 
-Raw = tuple[tuple[list[str], list[str]], ...]  # one document's (light, extra) per field, as pickled
 Pending = tuple[list[int], Future]  # the keys of a submitted batch, and its result to come
 
 
@@ -31,17 +33,11 @@ def field_texts(document) -> tuple[str, ...]:
     return tuple(getattr(document, name) for name in FIELDS)
 
 
-def analyze(documents: Sequence[tuple[str, ...]]) -> list[Raw]:
-    """The (light, extra) term lists of each field of each document (runs in the worker)."""
-    out = []
-    for texts in documents:
-        streams = [field_streams(text) for text in texts]
-        out.append(tuple((s.light, s.extra) for s in streams))
-    return out
-
-
-def to_streams(raw: Raw) -> tuple[Streams, ...]:
-    return tuple(Streams(light, extra) for light, extra in raw)
+def analyze(documents: Sequence[tuple[str, ...]]) -> list[tuple]:
+    """What the index backend stores of each document's terms, from the texts of its fields in the
+    index's field order (runs in the worker; ``akhbar.search.bulk.document_terms`` of each)."""
+    backend = get_backend()
+    return [backend.terms_value(document_fields_streams(texts)) for texts in documents]
 
 
 def _watch_parent(parent: int) -> None:  # pragma: no cover - runs in the worker
@@ -79,17 +75,17 @@ class AnalysisPool:
             return None
         return list(keys), future
 
-    def result(self, pending: Pending | None) -> dict[int, tuple[Streams, ...]]:
-        """The streams a submitted batch got, by key; empty when the worker failed."""
+    def result(self, pending: Pending | None) -> dict[int, tuple]:
+        """The terms a submitted batch got, by key; empty when the worker failed."""
         if pending is None:
             return {}
         keys, future = pending
         try:
-            raws = future.result()
+            terms = future.result()
         except Exception:
             self._broken = True
             return {}
-        return {key: to_streams(raw) for key, raw in zip(keys, raws, strict=True)}
+        return dict(zip(keys, terms, strict=True))
 
     def close(self) -> None:
         if self._executor is not None:

@@ -43,11 +43,15 @@ def tsvector_literal(streams: Sequence[Streams]) -> str:
     return " ".join(f"{lexeme(t)}:{','.join(p[:PG_MAX_POSITIONS])}" for t, p in positions.items())
 
 
-def document_length(streams: Sequence[Streams], facts) -> int:
-    """The entry's number of terms as FTS5 counts a row's tokens (every stream, and the facets column's
-    site and section terms), the document length of BM25."""
-    facets = sum(1 for v in (facts.site_id, facts.section_id) if v is not None)
-    return sum(len(s.light) + len(s.extra) for s in streams) + facets
+def term_count(streams: Sequence[Streams]) -> int:
+    """How many terms the streams of an entry hold (every stream)."""
+    return sum(len(s.light) + len(s.extra) for s in streams)
+
+
+def facet_count(facts) -> int:
+    """How many terms FTS5's facets column gives an entry (its site and its section): an entry's BM25
+    document length is its ``term_count`` plus these, as FTS5 counts a row's tokens."""
+    return sum(1 for v in (facts.site_id, facts.section_id) if v is not None)
 
 
 def word_lexemes(w: WordTerms) -> list[str]:
