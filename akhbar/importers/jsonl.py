@@ -10,8 +10,8 @@ akhbar.importers.dates) is reported with its number and skipped; a line without 
 the time of the import.
 
 The two halves of the work run side by side: a worker process (akhbar.importers.analysis) analyzes
-the text of each batch for the search index while this process reads the next batch and writes the one
-before; a file of one batch is analyzed inline.
+the text of each batch for the search index and prepares its bodies while this process reads the next
+batch and writes the one before; a file of one batch is worked inline.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ ANALYSIS_WORKERS = 1  # processes analyzing each batch's text while the one befo
 
 __all__ = ["BadLine", "DateOptions", "Importer", "import_jsonl", "open_lines", "parse_date", "parse_line"]
 
-Queued = tuple[list[Item], dict[int, str], Pending | None]  # a batch, its checksums, its terms to come
+Queued = tuple[list[Item], dict[int, str], Pending | None]  # a batch, its checksums, its work to come
 
 
 def import_jsonl(
@@ -74,7 +74,7 @@ def import_jsonl(
     def submit(batch: list[Item]) -> Queued:
         sums = {item.line: importer.checksum(item) for item in batch}
         pending = importer.pending_items(batch, sums)
-        return batch, sums, pool.submit([i.line for i in pending], [importer.document(0, i) for i in pending])
+        return batch, sums, pool.submit(pending)
 
     def write(queued: Queued) -> None:
         batch, sums, submitted = queued

@@ -30,7 +30,17 @@ CATEGORY_TITLES = {
 }
 DEFAULT_SECTION_TITLE = "أخبار"
 
-__all__ = ["CATEGORY_TITLES", "DEFAULT_SECTION_TITLE", "SLUG_MAX", "Places"]
+__all__ = ["CATEGORY_TITLES", "DEFAULT_SECTION_TITLE", "SLUG_MAX", "Places", "slug_base"]
+
+
+def slug_base(title: str, external_id: str) -> str:
+    """The slug an article's title gives (its id's, or "article", when the title gives none); a
+    number is added to it where its section already has it."""
+    return (
+        slugify_arabic(title, max_length=SLUG_MAX)
+        or slugify_arabic(external_id, max_length=SLUG_MAX)
+        or "article"
+    )
 
 
 class Places:
@@ -107,11 +117,10 @@ class Places:
         """A page was moved into ``section`` by treebeard, which took its next position."""
         self.next_step.pop(section.pk, None)
 
-    def unique_slug(self, section: SectionPage, title: str, external_id: str) -> str:
+    def unique_slug(self, section: SectionPage, base: str) -> str:
+        """``base`` (a ``slug_base``), numbered if another child of ``section`` has it."""
         self._load_section(section)
         taken = self.slugs[section.pk]
-        base = slugify_arabic(title, max_length=SLUG_MAX) or slugify_arabic(external_id, max_length=SLUG_MAX)
-        base = base or "article"
         slug, n = base, 1
         while slug in taken:
             n += 1

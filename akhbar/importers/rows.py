@@ -12,6 +12,7 @@ field classes a value that already has the column's Python type (or None) is wha
 give back, so it is written as it is (``_PLAIN``); a date is prepared once for every column and call
 (a page's row and its article's row carry one date five times); every other value goes through its
 field. The rows of one call that give the same keys share one layout (the fixed defaults prepared once).
+A value wrapped in ``Prepared`` was prepared by its field already and is written as it is.
 """
 
 from __future__ import annotations
@@ -22,7 +23,20 @@ from typing import Any
 from django.db import connection, models
 from django.utils import timezone
 
-__all__ = ["insert_rows", "table_fields"]
+__all__ = ["Prepared", "insert_rows", "table_fields"]
+
+
+class Prepared:
+    """A value its own field has already prepared for the database (``get_db_prep_save``), elsewhere:
+    the importer's worker process prepares the article bodies; ``insert_rows`` writes it as it is."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __reduce__(self):
+        return Prepared, (self.value,)
 
 
 def table_fields(model: type[models.Model]) -> list[models.Field]:
@@ -135,7 +149,10 @@ def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
         for index, name, prepare, plain in columns:
             item = row[name]
             # Exact types only: True (a bool) in an integer column is prepared by its field.
-            value[index] = item if item is None or type(item) in plain else prepare(item)
+            if item is None or type(item) in plain:
+                value[index] = item
+            else:
+                value[index] = item.value if type(item) is Prepared else prepare(item)
         for index, field, prepare in per_row:
             value[index] = prepare(_default(field))
         values.append(value)

@@ -18,13 +18,13 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from akhbar.news.models import ArticlePage
 from akhbar.search.bulk import add_documents
 from akhbar.search.indexing import IndexDocument
 
+from .analysis import Ahead, body_json, item_texts, work_ahead
 from .lines import ImportReport, Item
 from .models import ImportedItem
 from .places import Places
@@ -44,12 +44,6 @@ class Importer:
 
     def section_for(self, category: str):
         return self.places.section_for(category)
-
-    @staticmethod
-    def body_json(paragraphs: tuple[str, ...]) -> list[dict]:
-        return [
-            {"type": "paragraph", "value": f"<p>{escape(p)}</p>", "id": str(uuid.uuid4())} for p in paragraphs
-        ]
 
     def checksum(self, item: Item) -> str:
         """What decides an article's content and place, digested: a line that digests the same as when
@@ -78,12 +72,12 @@ class Importer:
         self,
         items: list[Item],
         report: ImportReport,
-        terms: dict[int, tuple] | None = None,
+        ahead: dict[int, Ahead] | None = None,
         sums: dict[int, str] | None = None,
     ) -> None:
         """One transaction: pages, article rows, authors, child counts, import records and index entries
-        of the batch go in together or not at all. ``terms``: index terms already computed for some
-        items, by line number (the others are analyzed here); ``sums``: the items' checksums by line."""
+        of the batch go in together or not at all. ``ahead``: what the worker computed for some items,
+        by line number (the others are worked here); ``sums``: the items' checksums by line."""
         for item in items:  # sections are created (and committed) before the batch's transaction
             self.places.section_for(item.category)
         sums = sums or {i.line: self.checksum(i) for i in items}
@@ -93,11 +87,14 @@ class Importer:
         report.unchanged += len(items) - len(new_items) - len(old_items)
         self.places.resolve_authors(item.author for item in items)
         existing = {external_id: page_id for external_id, (page_id, _sum) in known.items()}
+        ahead = dict(ahead or {})
+        missing = [i for i in (*new_items, *old_items) if i.line not in ahead]
+        ahead.update(zip([i.line for i in missing], work_ahead(missing), strict=True))
         with transaction.atomic():
-            created = self._create(new_items, sums)
+            created = self._create(new_items, sums, ahead)
             updated = self._update(old_items, existing, sums)
-            self._index(created, terms or {}, new_pages=True)
-            self._index(updated, terms or {})
+            self._index(created, ahead, new_pages=True)
+            self._index(updated, ahead)
         report.created += len(created)
         report.updated += len(updated)
         report.page_ids.extend(page_id for page_id, _item in (*created, *updated))
@@ -109,22 +106,22 @@ class Importer:
             site_id=self.site.pk,
             section_id=self.places.section_for(item.category).pk,
             published=item.published,
-            title=item.title,
-            summary=item.summary,
-            body="\n".join(item.paragraphs),
+            **item_texts(item),
         )
 
     def _index(
-        self, pages: list[tuple[int, Item]], terms: dict[int, tuple], *, new_pages: bool = False
+        self, pages: list[tuple[int, Item]], ahead: dict[int, Ahead], *, new_pages: bool = False
     ) -> None:
         """The search index entries of imported pages (the importer's one call into akhbar.search), with
         the terms computed ahead where there are (the lines' texts are those the pages were given)."""
         if not pages:
             return
         documents = [self.document(page_id, item) for page_id, item in pages]
-        add_documents(documents, [terms.get(item.line) for _page_id, item in pages], replace=not new_pages)
+        add_documents(documents, [ahead[item.line].terms for _page_id, item in pages], replace=not new_pages)
 
-    def _create(self, items: list[Item], sums: dict[int, str]) -> list[tuple[int, Item]]:
+    def _create(
+        self, items: list[Item], sums: dict[int, str], ahead: dict[int, Ahead]
+    ) -> list[tuple[int, Item]]:
         if not items:
             return []
         now = timezone.now()
@@ -134,7 +131,7 @@ class Importer:
         added: dict[int, int] = {}
         for item in items:
             section = places.section_for(item.category)
-            slug = places.unique_slug(section, item.title, item.id)
+            slug = places.unique_slug(section, ahead[item.line].slug)
             published = item.published
             pages.append(
                 {
@@ -166,7 +163,11 @@ class Importer:
         insert_rows(
             ArticlePage,
             (
-                {"page_ptr_id": page_id, **self.article_values(item, item.published)}
+                {
+                    "page_ptr_id": page_id,
+                    **self.article_values(item, item.published, body=False),
+                    "body": ahead[item.line].body,
+                }
                 for page_id, item in pairs
             ),
         )
@@ -194,16 +195,19 @@ class Importer:
             raise_child_count(section_id, count)
         return pairs
 
-    @classmethod
-    def article_values(cls, item: Item, published: datetime) -> dict[str, object]:
+    @staticmethod
+    def article_values(item: Item, published: datetime, *, body: bool = True) -> dict[str, object]:
         """The ArticlePage fields (attnames) an item sets, for new rows and updates alike; every other
-        field keeps its default (new rows) or its value (updates)."""
-        return {
+        field keeps its default (new rows) or its value (updates). ``body=False``: all but the body
+        (which new rows take prepared ahead)."""
+        values: dict[str, object] = {
             "summary": item.summary,
-            "body": cls.body_json(item.paragraphs),
             "first_published": published,
             "last_updated": published,
         }
+        if body:
+            values["body"] = body_json(item.paragraphs)
+        return values
 
     def _update(
         self, items: list[Item], existing: dict[str, int], sums: dict[int, str]
