@@ -11,9 +11,7 @@ Indexing two stems of different strength per word retrieves better than either a
 keeps precise matches apart, Snowball's heavier one joins more inflections): see docs/decisions.md.
 
 Every word's result is memoized in a bounded dict, so the chain costs one regex match and one dict
-lookup per word for the vocabulary already seen; ``split_terms`` (what the search index stores) also
-keeps each word's first term and other terms apart, so a whole text is looked up with C-level ``map``
-calls and no Python step per word.
+lookup per word for the vocabulary already seen.
 """
 
 from __future__ import annotations
@@ -21,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 from .normalize import normalize_for_search
 from .stem import light_stem, snowball_stem
@@ -101,10 +98,6 @@ class Analyzer:
         self.keep_surface = keep_surface
         self.normalizer = normalizer
         self._memo: dict[str, tuple[str, ...]] = {}
-        # split_terms' memos, filled and cleared together: a word's first term ("" for a stopword: no
-        # term is ever empty, since every stemmer keeps at least one letter) and its other terms.
-        self._first: dict[str, str] = {}
-        self._rest: dict[str, tuple[str, ...]] = {}
 
     def word_terms(self, word: str) -> tuple[str, ...]:
         """The terms one word of text becomes (none for a stopword). For an Arabic word the first term is
@@ -143,27 +136,6 @@ class Analyzer:
         if self.keep_surface:
             terms.append(normalized)
         return tuple(dict.fromkeys(terms))
-
-    def split_terms(self, text: str) -> tuple[list[str], list[str]]:
-        """The first term of every word of ``text`` in word order, and the words' other terms in order:
-        the same as taking ``word_terms`` of each word in turn, computed with one lookup pass in C."""
-        words = WORD_RE.findall(text)
-        first, rest = self._first, self._rest
-        try:
-            light = list(filter(None, map(first.__getitem__, words)))
-        except KeyError:  # words not seen yet: analyze them, then look up again
-            missing = set(words).difference(first)
-            if len(first) + len(missing) > _MEMO_LIMIT:
-                first.clear()
-                rest.clear()
-                missing = set(words)
-            word_terms = self.word_terms
-            for word in missing:
-                terms = word_terms(word)
-                first[word] = terms[0] if terms else ""
-                rest[word] = terms[1:]
-            light = list(filter(None, map(first.__getitem__, words)))
-        return light, list(chain.from_iterable(map(rest.__getitem__, words)))
 
     def terms(self, text: str) -> list[Term]:
         """Index terms with offsets into ``text`` and positions."""

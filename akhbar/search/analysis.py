@@ -30,32 +30,36 @@ class Streams:
 
 def field_streams(text: str) -> Streams:
     """The term streams of one field's original text."""
-    light, extra = INDEX_ANALYZER.split_terms(text)
-    return Streams(light, extra)
+    streams = Streams()
+    light_append = streams.light.append
+    extra_extend = streams.extra.extend
+    memo_get = INDEX_ANALYZER._memo.get
+    word_terms = INDEX_ANALYZER.word_terms
+    for word in WORD_RE.findall(text):
+        terms = memo_get(word)
+        if terms is None:
+            terms = word_terms(word)
+        if terms:
+            light_append(terms[0])
+            if len(terms) > 1:
+                extra_extend(terms[1:])
+    return streams
 
 
 def document_fields_streams(texts: Sequence[str]) -> tuple[Streams, ...]:
     """``field_streams`` of each of a document's field texts, with a line that recurs in the document
     (a summary that is the body's first paragraph) analyzed once: no word spans a line break
     (tokenize.WORD_RE), so a field's streams are its lines' streams end to end."""
-    done: dict[str, tuple[list[str], list[str]]] = {}
+    done: dict[str, Streams] = {}
     out = []
     for text in texts:
-        if "\n" not in text:
-            terms = done.get(text)
-            if terms is None:
-                out.append(Streams(*INDEX_ANALYZER.split_terms(text)))
-                done[text] = (out[-1].light, out[-1].extra)
-            else:
-                out.append(Streams(list(terms[0]), list(terms[1])))
-            continue
         streams = Streams()
         for line in text.split("\n"):
-            terms = done.get(line)
-            if terms is None:
-                terms = done[line] = INDEX_ANALYZER.split_terms(line)
-            streams.light += terms[0]
-            streams.extra += terms[1]
+            part = done.get(line)
+            if part is None:
+                part = done[line] = field_streams(line)
+            streams.light += part.light
+            streams.extra += part.extra
         out.append(streams)
     return tuple(out)
 
