@@ -9,8 +9,10 @@ written with its default without any change here; a key that names no field is a
 
 Preparing a value costs more than writing it; for Django's own text, integer, boolean and foreign-key
 field classes a value that already has the column's Python type (or None) is what preparing it would
-give back, so it is written as it is (``_PLAIN``); a date is prepared once per call (the rows of an
-import share their dates); every other value goes through its field.
+give back, so it is written as it is (``_PLAIN``); a date is prepared once for every column and call
+(a page's row and its article's row carry one date five times); every other value goes through its
+field. The rows of one call that give the same keys share one layout (the fixed defaults prepared once).
+A value wrapped in ``Prepared`` was prepared by its field already and is written as it is.
 """
 
 from __future__ import annotations
@@ -21,7 +23,20 @@ from typing import Any
 from django.db import connection, models
 from django.utils import timezone
 
-__all__ = ["insert_rows", "table_fields"]
+__all__ = ["Prepared", "insert_rows", "table_fields"]
+
+
+class Prepared:
+    """A value its own field has already prepared for the database (``get_db_prep_save``), elsewhere:
+    the importer's worker process prepares the article bodies; ``insert_rows`` writes it as it is."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __reduce__(self):
+        return Prepared, (self.value,)
 
 
 def table_fields(model: type[models.Model]) -> list[models.Field]:
@@ -63,32 +78,32 @@ def _plain_types(field: models.Field) -> tuple[type, ...]:
     return _PLAIN.get(type(field), ())
 
 
+# Prepared dates, shared by every DateTimeField column of every call (a page's row and its article's
+# row carry the same date five times): preparing one does not depend on the field, only on the value
+# and the database. Bounded: cleared when full.
+_DATES: dict = {}
+_DATES_LIMIT = 50_000
+
+
 def _preparer(field: models.Field):
     """A function preparing one value of ``field`` for the database."""
     prep = field.get_db_prep_save
-    plain = _plain_types(field)
-    if type(field) is models.DateTimeField:  # an import's rows share few dates: each is prepared once
-        memo: dict = {}
+    if type(field) is models.DateTimeField:
+        vendor = connection.vendor
 
         def prepare_date(value):
             if value is None:
                 return None
-            key = (value, value.utcoffset() if hasattr(value, "utcoffset") else None)
-            prepared = memo.get(key)
+            key = (vendor, value, value.utcoffset() if hasattr(value, "utcoffset") else None)
+            prepared = _DATES.get(key)
             if prepared is None:
-                prepared = memo[key] = prep(value, connection)
+                if len(_DATES) >= _DATES_LIMIT:
+                    _DATES.clear()
+                prepared = _DATES[key] = prep(value, connection)
             return prepared
 
         return prepare_date
-    if not plain:
-        return lambda value: prep(value, connection)
-
-    def prepare(value):
-        if value is None or type(value) in plain:  # exact types: True (a bool) is prepared by its field
-            return value
-        return prep(value, connection)
-
-    return prepare
+    return lambda value: prep(value, connection)
 
 
 def _default(field: models.Field) -> Any:
@@ -97,32 +112,50 @@ def _default(field: models.Field) -> Any:
     return field.get_default()
 
 
+def _layout(fields: list[models.Field], given) -> tuple[list, list, list]:
+    """How rows with the keys ``given`` are built: a template of fixed defaults, the given columns
+    (position, name, preparer, types written as they are) and the columns whose default runs per row."""
+    template, columns, per_row = [], [], []
+    for index, f in enumerate(fields):
+        if f.attname in given:
+            columns.append((index, f.attname, _preparer(f), _plain_types(f)))
+            template.append(None)
+        elif f.has_default() and callable(f.default):
+            # A callable default runs per row (a field without a default has the class NOT_PROVIDED
+            # there, which is callable too: has_default() tells them apart).
+            per_row.append((index, f, _preparer(f)))
+            template.append(None)
+        else:  # a fixed default, or the time of this call for an automatic timestamp
+            template.append(f.get_db_prep_save(_default(f), connection))
+    return template, columns, per_row
+
+
 def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) -> int:
     """Insert ``rows`` (dicts keyed by field attname, e.g. ``page_ptr_id``) into ``model``'s own table;
     returns how many went in. ValueError for a key that is not a column of that table."""
     fields = table_fields(model)
-    by_name = {f.attname: f for f in fields}
-    # A callable default runs per row (a field without a default has the class NOT_PROVIDED there,
-    # which is callable too: its default is fixed).
-    fixed = {f.attname for f in fields if not (f.has_default() and callable(f.default))}
-    defaults = {f.attname: f.get_db_prep_save(_default(f), connection) for f in fields}
-    # Per column: its name, its preparer, its fixed default (or the field, whose default runs per row).
-    plan = [
-        (f.attname, _preparer(f), defaults[f.attname] if f.attname in fixed else None, f.attname in fixed, f)
-        for f in fields
-    ]
-    names = by_name.keys()
+    names = {f.attname for f in fields}
+    layouts: dict[tuple, tuple[list, list, list]] = {}  # by the keys of a row, in their order
     values = []
     for row in rows:
-        if not row.keys() <= names:
-            unknown = row.keys() - names
-            raise ValueError(f"{model.__name__} has no column for {sorted(unknown)}")
-        values.append(
-            tuple(
-                prepare(row[name]) if name in row else default if is_fixed else prepare(_default(field))
-                for name, prepare, default, is_fixed, field in plan
-            )
-        )
+        keys = tuple(row)
+        layout = layouts.get(keys)
+        if layout is None:
+            if not names.issuperset(keys):
+                raise ValueError(f"{model.__name__} has no column for {sorted(set(keys) - names)}")
+            layout = layouts[keys] = _layout(fields, set(keys))
+        template, columns, per_row = layout
+        value = template.copy()
+        for index, name, prepare, plain in columns:
+            item = row[name]
+            # Exact types only: True (a bool) in an integer column is prepared by its field.
+            if item is None or type(item) in plain:
+                value[index] = item
+            else:
+                value[index] = item.value if type(item) is Prepared else prepare(item)
+        for index, field, prepare in per_row:
+            value[index] = prepare(_default(field))
+        values.append(value)
     if not values:
         return 0
     quote = connection.ops.quote_name

@@ -9,6 +9,7 @@ here, so they hold exactly the same terms.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from akhbar.arabic.analyzer import INDEX_ANALYZER, QUERY_ANALYZER
@@ -43,6 +44,24 @@ def field_streams(text: str) -> Streams:
             if len(terms) > 1:
                 extra_extend(terms[1:])
     return streams
+
+
+def document_fields_streams(texts: Sequence[str]) -> tuple[Streams, ...]:
+    """``field_streams`` of each of a document's field texts, with a line that recurs in the document
+    (a summary that is the body's first paragraph) analyzed once: no word spans a line break
+    (tokenize.WORD_RE), so a field's streams are its lines' streams end to end."""
+    done: dict[str, Streams] = {}
+    out = []
+    for text in texts:
+        streams = Streams()
+        for line in text.split("\n"):
+            part = done.get(line)
+            if part is None:
+                part = done[line] = field_streams(line)
+            streams.light += part.light
+            streams.extra += part.extra
+        out.append(streams)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

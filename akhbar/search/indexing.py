@@ -14,7 +14,7 @@ from wagtail.fields import StreamValue
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from .analysis import FIELDS, field_streams
+from .analysis import FIELDS, document_fields_streams
 from .backends import forget_corpus_size, get_backend
 from .models import SearchEntry
 
@@ -145,7 +145,7 @@ def write_documents(documents: Sequence[IndexDocument], *, new_pages: bool = Fal
             ]
         )
         rows = [
-            (entry.pk, (field_streams(d.title), field_streams(d.summary), field_streams(d.body)), d)
+            (entry.pk, document_fields_streams([getattr(d, name) for name in FIELDS]), d)
             for entry, d in zip(entries, documents, strict=True)
         ]
         with connection.cursor() as cursor:

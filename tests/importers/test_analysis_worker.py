@@ -6,9 +6,10 @@ import json
 import pytest
 from wagtail.models import Page
 
-from akhbar.importers.analysis import AnalysisPool
+from akhbar.importers.analysis import AnalysisPool, work_ahead
 from akhbar.importers.jsonl import import_jsonl
-from akhbar.search.bulk import document_streams
+from akhbar.importers.lines import Item
+from akhbar.search.bulk import document_terms
 from akhbar.search.indexing import IndexDocument
 from akhbar.search.models import SearchEntry
 from akhbar.search.service import search
@@ -17,34 +18,46 @@ from tests.factories import make_site
 WORDS = ["البرتقال", "الزيتون", "الموانئ", "الطائرات", "القطارات", "الجامعات", "المستشفيات"]
 
 
-def document(page_id: int, title, body: str = "الفقرة الأولى عن الاقتصاد التونسي.") -> IndexDocument:
-    return IndexDocument(
-        page_id=page_id, site_id=1, section_id=2, published=None, title=title, summary="ملخص", body=body
-    )
+def item(line: int, title, paragraphs=("الفقرة الأولى عن الاقتصاد التونسي.",)) -> Item:
+    return Item(line, f"I-{line}", title, "ملخص", tuple(paragraphs), "economy", None, "")
 
 
-def test_terms_from_the_worker_are_those_the_index_computes():
-    documents = [
-        document(1, "ارتفاع أسعار الزيتون في الأسواق"),
-        document(2, "Tunis 2016: الانتخابات البلدية"),
+def without_ids(body) -> list[dict]:
+    """A prepared body's blocks without their (random) ids: JSON text on SQLite, psycopg's Jsonb
+    wrapper (its ``obj``) on PostgreSQL."""
+    blocks = body.obj if hasattr(body, "obj") else json.loads(body)
+    return [{k: v for k, v in block.items() if k != "id"} for block in blocks]
+
+
+def test_what_the_worker_computes_is_what_the_writer_would():
+    items = [
+        item(10, "ارتفاع أسعار الزيتون في الأسواق"),
+        item(20, "Tunis 2016: الانتخابات البلدية", ("أ", "ب")),
     ]
     pool = AnalysisPool(1)
     try:
-        got = pool.result(pool.submit([10, 20], documents))
+        got = pool.result(pool.submit(items))
     finally:
         pool.close()
-    assert got == {10: document_streams(documents[0]), 20: document_streams(documents[1])}
-    assert got[10][0].light  # the title has terms
+    assert sorted(got) == [10, 20]
+    for one, inline in zip(items, work_ahead(items), strict=True):
+        ahead = got[one.line]
+        document = IndexDocument(0, 1, 2, None, one.title, one.summary, "\n".join(one.paragraphs))
+        assert ahead.terms == inline.terms == document_terms(document)
+        assert ahead.terms[0]  # the title has terms
+        assert ahead.slug == inline.slug
+        assert without_ids(ahead.body.value) == without_ids(inline.body.value)
+    assert [b["value"] for b in without_ids(got[20].body.value)] == ["<p>أ</p>", "<p>ب</p>"]
 
 
 def test_a_failing_worker_only_costs_time():
     pool = AnalysisPool(1)
     try:
-        assert pool.result(pool.submit([1], [document(1, None)])) == {}  # the worker raised
-        assert pool.submit([2], [document(2, "عنوان")]) is None  # later batches are analyzed inline
+        assert pool.result(pool.submit([item(1, None)])) == {}  # the worker raised
+        assert pool.submit([item(2, "عنوان")]) is None  # later batches are worked inline
     finally:
         pool.close()
-    assert AnalysisPool(0).submit([1], [document(1, "عنوان")]) is None
+    assert AnalysisPool(0).submit([item(1, "عنوان")]) is None
 
 
 @pytest.mark.django_db

@@ -167,9 +167,19 @@ class BaseBackend(ABC):
         self.options = options or Options()
 
     # --- writing ---------------------------------------------------------------------------------
-    @abstractmethod
     def write(self, cursor, rows: Iterable[tuple[int, Sequence[Streams], IndexedFacts]]) -> None:
         """Store the terms of new entries (entry id, one Streams per field, the facts)."""
+        self.write_terms(cursor, [(entry_id, self.terms_value(s), facts) for entry_id, s, facts in rows])
+
+    @abstractmethod
+    def terms_value(self, streams: Sequence[Streams]) -> tuple:
+        """What ``write_terms`` stores of an entry's terms, from its streams alone (no database, no
+        facts, picklable): the bulk importer computes it in the process that analyzes the text, so a
+        document travels between processes as a few strings instead of every term."""
+
+    @abstractmethod
+    def write_terms(self, cursor, rows: Iterable[tuple[int, tuple, IndexedFacts]]) -> None:
+        """Store new entries' terms given as (entry id, ``terms_value`` of its streams, the facts)."""
 
     @abstractmethod
     def clear(self, cursor) -> None:

@@ -40,12 +40,25 @@ class PostgresSearchBackend(BaseBackend):
         super().__init__(options)
         self.planner = Planner(self.options)
 
-    def write(self, cursor, rows: Iterable[tuple[int, Sequence[Streams], IndexedFacts]]) -> None:
-        data = [
-            (tsq.tsvector_literal(streams), tsq.document_length(streams, facts), entry_id)
-            for entry_id, streams, facts in rows
-        ]
-        cursor.executemany(f"UPDATE {ENTRY_TABLE} SET document = %s::tsvector, dl = %s WHERE id = %s", data)
+    def terms_value(self, streams: Sequence[Streams]) -> tuple[str, int]:
+        """The entry's tsvector literal and its number of terms (BM25's document length without the
+        facets, which come with the facts)."""
+        return tsq.tsvector_literal(streams), tsq.term_count(streams)
+
+    def write_terms(self, cursor, rows: Iterable[tuple[int, tuple, IndexedFacts]]) -> None:
+        """Set the terms of new entries with one statement (the rows as arrays, joined on the ids)."""
+        rows = list(rows)
+        if not rows:
+            return
+        cursor.execute(
+            f"UPDATE {ENTRY_TABLE} AS e SET document = v.document::tsvector, dl = v.dl "
+            "FROM unnest(%s::text[], %s::integer[], %s::bigint[]) AS v(document, dl, id) WHERE e.id = v.id",
+            [
+                [literal for _id, (literal, _count), _facts in rows],
+                [count + tsq.facet_count(facts) for _id, (_literal, count), facts in rows],
+                [entry_id for entry_id, _terms, _facts in rows],
+            ],
+        )
 
     def clear(self, cursor) -> None:
         cursor.execute(f"UPDATE {ENTRY_TABLE} SET document = NULL, dl = NULL")

@@ -12,6 +12,7 @@ ts_rank_cd of one lexeme is the weighted number of its occurrences, the term fre
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from ...analysis import Streams, WordTerms
@@ -27,27 +28,43 @@ def lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+# Position labels ("1A" … "16383A", and B, C), made once: a document's stream takes its labels as a
+# slice; positions past the last one all get the last (PostgreSQL's limit).
+_LABELS = {weight: [f"{p}{weight}" for p in range(PG_MAX_POSITION + 1)] for weight in "ABC"}
+
+
+def _labels(weight: str, start: int, count: int) -> list[str]:
+    """The labels of ``count`` consecutive positions from ``start`` (1-based)."""
+    labels = _LABELS[weight][start : start + count]
+    if len(labels) < count:
+        labels += [_LABELS[weight][PG_MAX_POSITION]] * (count - len(labels))
+    return labels
+
+
 def tsvector_literal(streams: Sequence[Streams]) -> str:
-    positions: dict[str, list[str]] = {}
+    positions: dict[str, list[str]] = defaultdict(list)
     offset = 0
     extra_position = 0
     for weight, s in zip("ABC", streams, strict=True):
-        for i, term in enumerate(s.light):
-            position = min(offset + i + 1, PG_MAX_POSITION)
-            positions.setdefault(term, []).append(f"{position}{weight}")
+        for term, label in zip(s.light, _labels(weight, offset + 1, len(s.light)), strict=True):
+            positions[term].append(label)
         offset += len(s.light) + 1
         # Extra terms are never part of a phrase: they are numbered on their own, one position each.
-        for term in s.extra:
-            extra_position += 1
-            positions.setdefault(EXTRA + term, []).append(f"{min(extra_position, PG_MAX_POSITION)}{weight}")
+        for term, label in zip(s.extra, _labels(weight, extra_position + 1, len(s.extra)), strict=True):
+            positions[EXTRA + term].append(label)
+        extra_position += len(s.extra)
     return " ".join(f"{lexeme(t)}:{','.join(p[:PG_MAX_POSITIONS])}" for t, p in positions.items())
 
 
-def document_length(streams: Sequence[Streams], facts) -> int:
-    """The entry's number of terms as FTS5 counts a row's tokens (every stream, and the facets column's
-    site and section terms), the document length of BM25."""
-    facets = sum(1 for v in (facts.site_id, facts.section_id) if v is not None)
-    return sum(len(s.light) + len(s.extra) for s in streams) + facets
+def term_count(streams: Sequence[Streams]) -> int:
+    """How many terms the streams of an entry hold (every stream)."""
+    return sum(len(s.light) + len(s.extra) for s in streams)
+
+
+def facet_count(facts) -> int:
+    """How many terms FTS5's facets column gives an entry (its site and its section): an entry's BM25
+    document length is its ``term_count`` plus these, as FTS5 counts a row's tokens."""
+    return sum(1 for v in (facts.site_id, facts.section_id) if v is not None)
 
 
 def word_lexemes(w: WordTerms) -> list[str]:

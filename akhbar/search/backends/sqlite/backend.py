@@ -35,15 +35,16 @@ class SQLiteSearchBackend(BaseBackend):
         self.planner = Planner(self.options, self.corpus_size)
 
     # --- writing ---------------------------------------------------------------------------------
-    def write(self, cursor, rows: Iterable[tuple[int, Sequence[Streams], IndexedFacts]]) -> None:
+    def terms_value(self, streams: Sequence[Streams]) -> tuple[str, ...]:
+        """The six term columns: each field's light and extra streams as FTS5 ('ascii') reads them."""
+        return tuple(text for s in streams for text in (" ".join(s.light), " ".join(s.extra)))
+
+    def write_terms(self, cursor, rows: Iterable[tuple[int, tuple, IndexedFacts]]) -> None:
         """Insert the terms of new entries (their old rows went with the old entries: a trigger)."""
-        data = []
-        for entry_id, streams, facts in rows:
-            values = [entry_id]
-            for s in streams:
-                values.extend((" ".join(s.light), " ".join(s.extra)))
-            values.extend((sql.facets(facts.site_id, facts.section_id), julian_day(facts.published)))
-            data.append(values)
+        data = [
+            (entry_id, *terms, sql.facets(facts.site_id, facts.section_id), julian_day(facts.published))
+            for entry_id, terms, facts in rows
+        ]
         columns = ", ".join(f"{f}, {f}_x" for f in FIELDS)
         cursor.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, {columns}, facets, published) VALUES ({', '.join(['%s'] * 9)})",
