@@ -102,9 +102,10 @@ class TermMemo:
         return tuple(self.streams(getattr(document, name)) for name in FIELDS)
 
 
-def _copy_entries(documents, streams) -> None:
-    """PostgreSQL: the index entries with their terms, in one COPY (what add_documents and the backend's
-    ``write`` put in the same columns in two statements)."""
+def _copy_entries(documents, terms) -> None:
+    """PostgreSQL: the index entries with their terms (the backend's ``terms_value``: the tsvector literal
+    and the term count), in one COPY (what add_documents and the backend's ``write_terms`` put in the
+    same columns in two statements)."""
     from django.db import connection
 
     from akhbar.search.backends.postgres import query as tsq
@@ -116,10 +117,9 @@ def _copy_entries(documents, streams) -> None:
     table = SearchEntry._meta.db_table
     with connection.cursor() as cursor:
         with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for d, s in zip(documents, streams, strict=True):
+            for d, (literal, count) in zip(documents, terms, strict=True):
                 copy.write_row(
-                    [getattr(d, f.attname) for f in fields]
-                    + [tsq.tsvector_literal(s), tsq.document_length(s, d)]
+                    [getattr(d, f.attname) for f in fields] + [literal, count + tsq.facet_count(d)]
                 )
 
 
@@ -129,6 +129,7 @@ def build(
     """Add articles ``start`` .. ``start + count - 1`` to ``site``; returns how many went in."""
     from django.db import connection
 
+    from akhbar.importers.analysis import work_ahead
     from akhbar.importers.jsonl import Importer
     from akhbar.importers.lines import DEFAULT_DATES, ImportReport, batches
     from akhbar.search.backends import forget_corpus_size
@@ -137,11 +138,11 @@ def build(
     memo = TermMemo()
 
     class Builder(Importer):
-        def _index(self, pages, streams, *, new_pages=False):
+        def _index(self, pages, ahead, *, new_pages=False):
             if not (postgres and new_pages and pages):
-                return super()._index(pages, streams, new_pages=new_pages)
+                return super()._index(pages, ahead, new_pages=new_pages)
             documents = [self.document(page_id, item) for page_id, item in pages]
-            _copy_entries(documents, [streams[item.line] for _page_id, item in pages])
+            _copy_entries(documents, [ahead[item.line].terms for _page_id, item in pages])
             forget_corpus_size()
 
     # Inside a transaction (a test's) the safety settings and the GIN index stay as they are.
@@ -158,8 +159,8 @@ def build(
     report = ImportReport()
     try:
         for batch in batches(articles(pool, count, seed, start), report, BATCH_SIZE, DEFAULT_DATES):
-            streams = {item.line: memo.document(importer.document(0, item)) for item in batch}
-            importer.import_batch(batch, report, streams)
+            ahead = work_ahead(batch, lambda item: memo.document(importer.document(0, item)))
+            importer.import_batch(batch, report, {item.line: a for item, a in zip(batch, ahead, strict=True)})
             if progress:
                 progress(report.processed)
     finally:

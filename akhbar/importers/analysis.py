@@ -21,7 +21,7 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple
 
@@ -61,16 +61,22 @@ def body_json(paragraphs: tuple[str, ...]) -> list[dict]:
     ]
 
 
-def work_ahead(items: Sequence[Item]) -> list[Ahead]:
-    """The Ahead of each item (what the worker runs; the writer too, for items without one)."""
+def item_streams(item: Item) -> list:
+    """The analyzed term streams of an item's index fields, in the index's field order."""
+    texts = item_texts(item)
+    return document_fields_streams([texts[name] for name in FIELDS])
+
+
+def work_ahead(items: Sequence[Item], streams_of: Callable[[Item], Sequence] = item_streams) -> list[Ahead]:
+    """The Ahead of each item (what the worker runs; the writer too, for items without one).
+    ``streams_of``: how an item's text is analyzed (bench/scale_build.py passes a memo of its lines)."""
     backend = get_backend()
     body = ArticlePage._meta.get_field("body")
     out = []
     for item in items:
-        texts = item_texts(item)
         out.append(
             Ahead(
-                backend.terms_value(document_fields_streams([texts[name] for name in FIELDS])),
+                backend.terms_value(streams_of(item)),
                 Prepared(body.get_db_prep_save(body_json(item.paragraphs), connection)),
                 slug_base(item.title, item.id),
             )
