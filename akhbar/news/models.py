@@ -252,8 +252,11 @@ class ArticlePage(CachedPageMixin, Page):
         return self.get_parent()
 
     def get_context(self, request, *args, **kwargs):
-        from akhbar.comments.services import thread_version
+        from akhbar.comments.services import thread_version, thread_version_key
+        from akhbar.news.fragments import prefetch_versions
 
+        # The two versions this page's fragments are keyed by, in one read of the shared state store.
+        prefetch_versions(request, thread_version_key(self.pk))
         context = super().get_context(request, *args, **kwargs)
         # Routed by akhbar.news.routing, the parents are already known; otherwise one query each.
         section = self.get_parent().specific_deferred
@@ -276,7 +279,7 @@ class ArticlePage(CachedPageMixin, Page):
             related=partial(self.related_stories, picks=parts["picks"], automatic=parts["automatic"]),
             # Called by the template only when the "more news" fragment is not stored (fragment_tags).
             more_news=partial(more_news, ArticlePage.objects, home, exclude_section=section, request=request),
-            comments_version=partial(thread_version, self.pk),
+            comments_version=partial(thread_version, self.pk, request),
             network_strip=more_from_network(ArticlePage.objects, request, home),
         )
         url = self.get_full_url(request)
