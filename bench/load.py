@@ -173,11 +173,15 @@ def print_table(rows: list[dict], bare: float, static: float) -> None:
     print(
         f"\n{'what':<34} {'cache':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'× bare':>7} {'× static':>8}"
     )
+
+    def ratio(value: float, base: float) -> str:  # a row that stalled to 0 req/s prints "-"
+        return f"{value / base:.2f}" if base else "-"
+
     for row in rows:
         base = row.get("bare", bare)
         print(
             f"{row['what']:<34} {row['cache']:>6} {row['rps']:>8.0f} {row['p50']:>8.1f} {row['p99']:>8.1f}"
-            f" {row['rps'] / base:>7.2f} {row['rps'] / static:>8.2f}"
+            f" {ratio(row['rps'], base):>7} {ratio(row['rps'], static):>8}"
         )
 
 
