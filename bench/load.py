@@ -1,15 +1,19 @@
 """Load on the production server: gunicorn with 2 workers, driven by Debian's wrk, everything in one run.
 
     python bench/load.py [--quick] [--port 8120] [--workdir DIR] [--rebuild]
+        [--database postgres://postgres@127.0.0.1:5432/akhbar_bench_load] [--articles 30000]
 
-Builds (or reuses, in --workdir) the demo network on SQLite, collects static files, then starts gunicorn
+Builds (or reuses, in --workdir) the demo network on SQLite (or in the PostgreSQL database --database
+names, created when missing), optionally grown to --articles articles with bulk-inserted page rows
+(older than the demo's own, which stay the measured pages), collects static files, then starts gunicorn
 with akhbar's config (2 workers) on --port with bench/load_site.py's settings (the demo settings plus a
 bare Django view at /__bare__/) and measures, one after the other, with `wrk --latency`:
 
   bare view, static file (WhiteNoise), home/section/article and the search API from the running
   server (page-cache hits where the page cache stores them: the `cache` column says what the second of
   two GETs answered), and an uncached article from a second server started with PAGE_CACHE_SECONDS=0
-  (the page cache off; its own bare view is measured too, so its ratio is from the same server);
+  (the page cache off; its own bare view is measured too, so its ratio is from the same server), and
+  with --before DIR the same from a server running the akhbar code in DIR (an older checkout);
 
 then mixed traffic (80 % articles over many pages, 15 % sections, 5 % search, a Lua script) for 60 s at
 64 connections; the same with a Redis the script starts on --port + 9 and stops halfway (REDIS_URL
@@ -34,87 +38,45 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
+from load_demo import add_articles, build_demo, database_url, reader_paths, setup_django
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 VCL = ROOT / "deploy" / "varnish" / "akhbar.vcl"
 HOST = "casablanca.localhost"
-ARTICLES_IN_MIX = 120
-
-
-def setup_django(workdir: Path) -> None:
-    os.environ.update(
-        {
-            "AKHBAR_VAR_DIR": str(workdir),
-            "DATABASE_URL": f"sqlite:///{workdir / 'akhbar.sqlite3'}",
-            "STATIC_ROOT": str(workdir / "static"),
-            "MEDIA_ROOT": str(workdir / "media"),
-            "TASKS_BACKEND": "immediate",
-            "DJANGO_SETTINGS_MODULE": "load_site",
-        }
-    )
-    os.environ.pop("REDIS_URL", None)
-    os.environ.pop("DEBUG", None)
-    sys.path[:0] = [str(ROOT), str(BENCH)]
-    import django
-
-    django.setup()
-
-
-def build_demo(port: int, rebuild: bool) -> None:
-    from django.core.management import call_command
-
-    from akhbar.news.models import HomePage
-
-    call_command("migrate", verbosity=0)
-    if rebuild or not HomePage.objects.exists():
-        print("• building the demo network (once per workdir)", flush=True)
-        call_command("demo", port=port, no_editor=True, verbosity=0)
-    else:
-        call_command("demo", port=port, verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-
-
-def reader_paths() -> dict[str, list[tuple[str, str]]]:
-    """(host, percent-encoded path) of the newest live articles and sections on every demo site."""
-    from wagtail.models import Site
-
-    from akhbar.news.models import ArticlePage, SectionPage
-
-    hosts = {site.pk: site.hostname for site in Site.objects.all()}
-
-    def paths(queryset) -> list[tuple[str, str]]:
-        out = []
-        for page in queryset:
-            site_id, _root, path = page.get_url_parts()
-            out.append((hosts[site_id], path))  # reverse() already percent-encodes
-        return out
-
-    articles = ArticlePage.objects.live().order_by("-first_published")[:ARTICLES_IN_MIX]
-    return {"articles": paths(articles), "sections": paths(SectionPage.objects.live())}
 
 
 class Server:
     """gunicorn with akhbar's config and 2 workers on one port (extra environment on top)."""
 
     def __init__(
-        self, port: int, logdir: Path, name: str, env: dict[str, str] | None = None, access_log=False
+        self,
+        port: int,
+        logdir: Path,
+        name: str,
+        env: dict[str, str] | None = None,
+        access_log=False,
+        root: Path = ROOT,
     ):
         self.port, self.name = port, name
         self.access_log = logdir / f"{name}-access.log" if access_log else None
         environ = {
             **os.environ,
             "WEB_CONCURRENCY": "2",
+            # No recycling of workers after N requests: at 2,000 req/s both workers restart within
+            # seconds of each other, and the row measured then stalls (0 req/s, p99 of seconds).
+            "GUNICORN_MAX_REQUESTS": "0",
             "PORT": str(port),
             "HOST": "127.0.0.1",
             **(env or {}),
         }
-        environ["PYTHONPATH"] = os.pathsep.join([str(BENCH), str(ROOT)])
+        environ["PYTHONPATH"] = os.pathsep.join([str(BENCH), str(root)])  # akhbar from `root`
         args = [sys.executable, "-m", "gunicorn", "-c", "python:akhbar.gunicorn_config", "akhbar.wsgi"]
         if self.access_log:
             args += ["--access-logfile", str(self.access_log)]
         self.log = open(logdir / f"{name}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            args, env=environ, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT
+            args, env=environ, cwd=root, stdout=self.log, stderr=subprocess.STDOUT
         )
         wait_http(f"http://127.0.0.1:{port}/__bare__/", HOST)
 
@@ -214,11 +176,15 @@ def print_table(rows: list[dict], bare: float, static: float) -> None:
     print(
         f"\n{'what':<34} {'cache':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'× bare':>7} {'× static':>8}"
     )
+
+    def ratio(value: float, base: float) -> str:  # a row that stalled to 0 req/s prints "-"
+        return f"{value / base:.2f}" if base else "-"
+
     for row in rows:
         base = row.get("bare", bare)
         print(
             f"{row['what']:<34} {row['cache']:>6} {row['rps']:>8.0f} {row['p50']:>8.1f} {row['p99']:>8.1f}"
-            f" {row['rps'] / base:>7.2f} {row['rps'] / static:>8.2f}"
+            f" {ratio(row['rps'], base):>7} {ratio(row['rps'], static):>8}"
         )
 
 
@@ -240,6 +206,18 @@ def main() -> None:
     )
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "akhbar-bench-load")
     parser.add_argument("--rebuild", action="store_true", help="build the demo database again")
+    parser.add_argument(
+        "--database", default="", help="a PostgreSQL URL for the demo (default: SQLite in --workdir)"
+    )
+    parser.add_argument(
+        "--articles", type=int, default=0, help="grow the demo to this many articles (bulk page rows)"
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        help="a checkout of other code (an older commit): its uncached article is measured in the same run",
+    )
     parser.add_argument("--vcl", type=Path, default=VCL, help="Varnish configuration (default: %(default)s)")
     parser.add_argument("--only-varnish", action="store_true", help="just the Varnish row (checking a VCL)")
     parser.add_argument("--seconds", type=float, default=None, help="seconds per single-page row")
@@ -255,8 +233,9 @@ def main() -> None:
     if args.rebuild and args.workdir.exists():
         shutil.rmtree(args.workdir)
     args.workdir.mkdir(parents=True, exist_ok=True)
-    setup_django(args.workdir)
+    setup_django(args.workdir, database_url(args.workdir, args.database, args.rebuild))
     build_demo(args.port, args.rebuild)
+    add_articles(args.articles)
     paths = reader_paths()
     script = mixed_script(paths, args.workdir)
     logs = args.workdir / "logs"
@@ -268,6 +247,11 @@ def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     article_host, article = paths["articles"][0]
     section_host, section = paths["sections"][0]
+    from django.db import connection
+
+    from akhbar.news.models import ArticlePage
+
+    print(f"• {connection.vendor}, {ArticlePage.objects.count():,} articles")
     print(f"• gunicorn, 2 workers on :{args.port}; wrk 2 threads, 16 connections, {seconds:.0f} s per row")
     server = Server(args.port, logs, "app")
     try:
@@ -292,21 +276,15 @@ def main() -> None:
     finally:
         server.stop()
 
-    uncached = Server(args.port + 1, logs, "uncached", {"PAGE_CACHE_SECONDS": "0"})
-    try:
-        other = f"http://127.0.0.1:{args.port + 1}"
-        for _ in range(8):  # each worker's first render compiles templates and opens connections
-            get(other + article, article_host)
-        other_bare = wrk(other + "/__bare__/", host=HOST, seconds=seconds, connections=16)["rps"]
-        row = wrk(other + article, host=article_host, seconds=seconds, connections=16)
-        rows.append(
-            {"what": "article, page cache off (2nd server)", "cache": "off", "bare": other_bare, **row}
-        )
-    finally:
-        uncached.stop()
+    codes = [("article, page cache off (2nd server)", ROOT)]
+    if args.before:
+        codes.append(("same, code at --before", args.before.resolve()))
+    for what, root in codes:
+        row = uncached_row(args.port + 1, logs, root, article_host, article, seconds)
+        rows.append({"what": what, "cache": "off", **row})
+        print(f"  ({what}: its server's bare view {row['bare']:.0f} req/s; its row's × bare uses it)")
     rows += redis_hit_rows(args, logs, article_host, article, seconds)
     print_table(rows, bare, static_rps)
-    print(f"  (the page-cache-off server's own bare view: {other_bare:.0f} req/s; its row's × bare uses it)")
     print("  (the Redis rows' × bare uses that server's own bare view, measured in the same run)")
     if args.no_mixed:
         return
@@ -324,6 +302,20 @@ def main() -> None:
         server.stop()
     redis_run(args, logs, script, mixed_seconds)
     varnish_run(args, logs, script, mixed_seconds)
+
+
+def uncached_row(port: int, logs: Path, root: Path, host: str, article: str, seconds: float) -> dict:
+    """The article with the page cache off, from a server running the akhbar code under `root`, and
+    that server's own bare view (under "bare")."""
+    server = Server(port, logs, f"uncached-{root.name}", {"PAGE_CACHE_SECONDS": "0"}, root=root)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(8):  # each worker's first render compiles templates and opens connections
+            get(base + article, host)
+        bare = wrk(base + "/__bare__/", host=HOST, seconds=seconds, connections=16)["rps"]
+        return {"bare": bare, **wrk(base + article, host=host, seconds=seconds, connections=16)}
+    finally:
+        server.stop()
 
 
 def start_redis(args, logs: Path) -> subprocess.Popen:

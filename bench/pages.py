@@ -19,7 +19,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,15 +56,15 @@ import django  # noqa: E402
 
 django.setup()
 
+from bulk_pages import bulk_articles  # noqa: E402  (bench/ is the script's own folder)
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.template import engines  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
-from wagtail.models import Page  # noqa: E402
 
 from akhbar.news.models import ArticlePage  # noqa: E402
 
@@ -79,27 +78,6 @@ def bare_view(request):
 
 
 urlpatterns = [path("__bare__/", bare_view), path("", include("akhbar.urls"))]
-
-
-def bulk_articles(section: Page, count: int, start: datetime) -> None:
-    """Insert `count` live ArticlePages under `section`: page rows in bulk, then their article rows."""
-    from bulk_pages import live_page_rows
-
-    first = section.numchild + 1
-    body = '[{"type": "paragraph", "value": "<p>فقرة من متن الخبر للقياس.</p>", "id": "%s"}]'
-    with transaction.atomic():
-        created = live_page_rows(section, first, count, start, batch_size=500)
-        for page in created:
-            when = page.first_published_at
-            article = ArticlePage(
-                page_ptr_id=page.pk,
-                summary="ملخص",
-                first_published=when,
-                last_updated=when,
-                body=body % uuid.uuid4(),
-            )
-            article.save_base(raw=True)
-    section.refresh_from_db()
 
 
 CPU: dict[str, float] = {}

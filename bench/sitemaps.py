@@ -8,9 +8,9 @@ streaming views next to Django's sitemap framework (Paginator: COUNT, then OFFSE
 
 Each size is its own site in the same database (so the bigger archive is also "other sites' rows" for
 the smaller one). Articles are real page rows (page and article tables, as Wagtail writes them) inserted
-in bulk, spread over 8 sections, one in three with a lead image. bench/pages.py's `bulk_articles` saves
-each article row through the ORM, which runs the post_save handlers (search indexing): 243 s per 50,000
-articles here, so this script writes the article rows with one executemany per batch instead. Times are medians of --repeat runs with every
+in bulk, spread over 8 sections, one in three with a lead image (bench/bulk_pages.py's `bulk_articles`:
+saving each article row through the ORM runs the post_save handlers, search indexing, 243 s per 50,000
+articles here, so the article rows go in with one executemany per batch instead). Times are medians of --repeat runs with every
 cache cleared; memory is tracemalloc's peak of Python allocations during one run (a separate run, since
 tracing slows everything); the whole XML of a sitemap page is consumed, as a crawler would.
 """
@@ -29,31 +29,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import searchdb  # noqa: E402
+from bulk_pages import bulk_articles  # noqa: E402
 
 SECTIONS = 8
 STEP = 50_000
-
-
-def bulk_articles(section, count: int, start: datetime) -> None:
-    """`count` live ArticlePages under `section`: page rows by bulk_create, article rows by executemany
-    (no signals: nothing is indexed for search, which sitemaps do not need)."""
-    from bulk_pages import live_page_rows
-    from django.db import connection, transaction
-
-    from akhbar.news.models import ArticlePage
-
-    first = section.numchild + 1
-    body = '[{"type": "paragraph", "value": "<p>فقرة من متن الخبر للقياس.</p>", "id": "b"}]'
-    with transaction.atomic():
-        created = live_page_rows(section, first, count, start, batch_size=1000)
-        table = ArticlePage._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {table} (page_ptr_id, kicker, summary, dateline_city, lead_caption, lead_credit,"
-                " body, first_published, last_updated) VALUES (%s, '', %s, '', '', '', %s, %s, %s)",
-                [(p.pk, "ملخص", body, p.first_published_at, p.first_published_at) for p in created],
-            )
-    section.refresh_from_db()
 
 
 def build_site(hostname: str, size: int) -> None:

@@ -7,13 +7,16 @@ from django.http import HttpResponse
 from django.template import engines
 from django.test import RequestFactory, override_settings
 from whitenoise.middleware import WhiteNoiseMiddleware
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 from akhbar.settings.base import PACKAGE_DIR, STORAGES
+from akhbar.storage import StaticFilesStorage
 
 
 def test_collected_static_files_are_hashed_and_immutable(tmp_path):
     production = {**STORAGES}
-    assert production["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert production["staticfiles"]["BACKEND"] == "akhbar.storage.StaticFilesStorage"
+    assert issubclass(StaticFilesStorage, CompressedManifestStaticFilesStorage)
     with override_settings(
         STORAGES=production,
         STATIC_ROOT=tmp_path,
@@ -39,3 +42,30 @@ def test_collected_static_files_are_hashed_and_immutable(tmp_path):
         assert font_urls and all(re.search(r"\.[0-9a-f]{12}\.woff2\"?$", url) for url in font_urls)
         unhashed = whitenoise(RequestFactory().get("/static/akhbar/css/fonts.css"))
         assert "immutable" not in unhashed.get("Cache-Control", "")
+
+
+def test_a_static_url_is_worked_out_once_and_follows_a_new_collectstatic(tmp_path):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.templatetags.static import static
+
+    source = tmp_path / "source"
+    (source / "akhbar").mkdir(parents=True)
+    css = source / "akhbar" / "once.css"
+    css.write_text("a{color:red}")
+    with override_settings(
+        STORAGES={**STORAGES},
+        STATIC_ROOT=tmp_path / "root",
+        STATICFILES_FINDERS=["django.contrib.staticfiles.finders.FileSystemFinder"],
+        STATICFILES_DIRS=[source],
+        WHITENOISE_USE_FINDERS=False,
+        DEBUG=False,
+    ):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        first = static("akhbar/once.css")
+        assert re.fullmatch(r"/static/akhbar/once\.[0-9a-f]{12}\.css", first)
+        assert staticfiles_storage._urls[("akhbar/once.css", False)] == first  # kept
+        assert static("akhbar/once.css") == first
+        css.write_text("a{color:blue}")
+        call_command("collectstatic", interactive=False, verbosity=0)  # in this process: forgotten
+        second = static("akhbar/once.css")
+        assert second != first and re.fullmatch(r"/static/akhbar/once\.[0-9a-f]{12}\.css", second)

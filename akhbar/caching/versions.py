@@ -21,8 +21,38 @@ def _token() -> int:
     return secrets.randbits(62) + 1
 
 
-def read(key: str) -> int | None:
+NOT_READ = object()
+
+
+def prefetch(request, keys: list[str]) -> None:
+    """Read these keys of the state store in one round trip and keep the answers on the request, for
+    ``read`` and ``prefetched`` later in the same request (an article page is keyed by two versions:
+    its fragments' and its comment thread's). A store that is down leaves nothing: each reader then
+    asks, and degrades, on its own."""
+    try:
+        found = caches["state"].get_many(keys)
+    except Exception:  # noqa: BLE001
+        log.debug("shared versions %s unavailable", keys, exc_info=True)
+        return
+    known = request.__dict__.setdefault("_akhbar_state", {})
+    known.update({key: found.get(key) for key in keys})
+
+
+def prefetched(request, key: str, default=None):
+    """The value ``prefetch`` read for ``key`` during this request (``default`` where the store had
+    none), or NOT_READ."""
+    known = getattr(request, "_akhbar_state", None) if request is not None else None
+    if known is None or key not in known:
+        return NOT_READ
+    value = known[key]
+    return default if value is None else value
+
+
+def read(key: str, request=None) -> int | None:
     """The current version under ``key`` (made on first use); None when the state store is down."""
+    value = prefetched(request, key)
+    if value is not NOT_READ and value is not None:
+        return int(value)
     state = caches["state"]
     try:
         version = state.get(key)

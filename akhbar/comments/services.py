@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from akhbar.caching import versions
 from akhbar.caching.backends import StateUnavailable
 from akhbar.caching.dblock import db_guard
 from akhbar.moderation.policy import DEFAULT_THRESHOLDS, Thresholds, decide
@@ -252,7 +253,7 @@ def purge_article(article_id: int) -> None:
 
 def forget_thread(article_id: int) -> None:
     """Make every process's cached copy of the article's thread stale (a new version in "state")."""
-    key = THREAD_VERSION_KEY.format(article_id)
+    key = thread_version_key(article_id)
     state = caches["state"]
     try:
         try:
@@ -268,17 +269,26 @@ def forget_thread(article_id: int) -> None:
         )
 
 
-def _thread_version(article_id: int) -> int | None:
+def _thread_version(article_id: int, request=None) -> int | None:
+    key = thread_version_key(article_id)
+    known = versions.prefetched(request, key, 0)
+    if known is not versions.NOT_READ:
+        return known
     try:
-        return caches["state"].get(THREAD_VERSION_KEY.format(article_id), 0)
+        return caches["state"].get(key, 0)
     except StateUnavailable:
         return None
 
 
-def thread_version(article_id: int) -> int | None:
+def thread_version_key(article_id: int) -> str:
+    return THREAD_VERSION_KEY.format(article_id)
+
+
+def thread_version(article_id: int, request=None) -> int | None:
     """The version of the article's published thread (it moves whenever the thread changes); None
-    when the state store is unreachable. Rendered threads are kept under it (akhbar.news.fragments)."""
-    return _thread_version(article_id)
+    when the state store is unreachable. Rendered threads are kept under it (akhbar.news.fragments).
+    Read with the fragments version when the page prefetched both (akhbar.caching.versions)."""
+    return _thread_version(article_id, request)
 
 
 def thread(article_id: int) -> tuple[list[Comment], int]:

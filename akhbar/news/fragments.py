@@ -1,6 +1,9 @@
 """Rendered fragments of reader pages kept in the "default" cache, so that an article the page cache
 does not hold is not rendered from scratch: the masthead and footer of its site, its section's "more
-news" panel, its head (SEO tags and structured data) and its comment thread.
+news" panel and feed links, its head (SEO tags and structured data), its comment thread, the markup of
+its lead image (keyed by the image and its alternative text: rendition URLs are facts of the image) and
+its "you may also like" panel (keyed by the site and the related stories' ids). The article's own
+text (headline, body, dates, authors, tags) is rendered on every request.
 
 Every fragment's key carries the fragments version (kept in the shared "state" store, so a change made
 in one worker reaches every worker at once), a token that changes whenever something a
@@ -40,7 +43,7 @@ def fragments_version(request=None) -> str | None:
     memo = getattr(request, "_akhbar_fragments_version", _UNKNOWN) if request is not None else _UNKNOWN
     if memo is not _UNKNOWN:
         return memo
-    number = versions.read(VERSION_KEY)
+    number = versions.read(VERSION_KEY, request)
     version = str(number) if number else None
     if request is not None:
         request._akhbar_fragments_version = version
@@ -52,9 +55,20 @@ def forget_fragments(**_kwargs) -> None:
     versions.replace(VERSION_KEY)
 
 
+def _uses_fragments(request) -> bool:
+    return not (request is None or getattr(request, "is_preview", False) or is_signed_in(request))
+
+
+def prefetch_versions(request, *keys: str) -> None:
+    """Read the fragments version together with the other state keys this page's fragments are keyed
+    by (a comment thread's version), in one round trip, when the request uses fragments at all."""
+    if _uses_fragments(request) and not hasattr(request, "_akhbar_fragments_version"):
+        versions.prefetch(request, [VERSION_KEY, *keys])
+
+
 def fragment_key(request, name: str, parts) -> str | None:
     """The cache key of fragment `name` for these parts, or None when it must be rendered afresh."""
-    if request is None or getattr(request, "is_preview", False) or is_signed_in(request):
+    if not _uses_fragments(request):
         return None
     if any(part is None for part in parts):
         return None

@@ -252,8 +252,11 @@ class ArticlePage(CachedPageMixin, Page):
         return self.get_parent()
 
     def get_context(self, request, *args, **kwargs):
-        from akhbar.comments.services import thread_version
+        from akhbar.comments.services import thread_version, thread_version_key
+        from akhbar.news.fragments import prefetch_versions
 
+        # The two versions this page's fragments are keyed by, in one read of the shared state store.
+        prefetch_versions(request, thread_version_key(self.pk))
         context = super().get_context(request, *args, **kwargs)
         # Routed by akhbar.news.routing, the parents are already known; otherwise one query each.
         section = self.get_parent().specific_deferred
@@ -271,10 +274,12 @@ class ArticlePage(CachedPageMixin, Page):
             authors=parts["authors"],
             tags=parts["tags"],
             sources=parts["sources"],
-            related=self.related_stories(picks=parts["picks"], automatic=parts["automatic"]),
+            # The related stories' ids name their fragment; the stories are loaded only to render it.
+            related_ids=self.related_ids(parts["picks"], parts["automatic"]),
+            related=partial(self.related_stories, picks=parts["picks"], automatic=parts["automatic"]),
             # Called by the template only when the "more news" fragment is not stored (fragment_tags).
             more_news=partial(more_news, ArticlePage.objects, home, exclude_section=section, request=request),
-            comments_version=partial(thread_version, self.pk),
+            comments_version=partial(thread_version, self.pk, request),
             network_strip=more_from_network(ArticlePage.objects, request, home),
         )
         url = self.get_full_url(request)
@@ -316,18 +321,25 @@ class ArticlePage(CachedPageMixin, Page):
             picks = list(self.related_picks.order_by("sort_order", "pk").values_list("page_id", flat=True))
         if automatic is None:
             automatic = cached_related(self.pk)
-        wanted = list(dict.fromkeys(pk for pk in [*picks, *automatic] if pk != self.pk))
+        wanted = self.related_ids(picks, automatic)
         if not wanted:
             return []
         found = ArticlePage.objects.live().filter(pk__in=wanted).only(*HEADLINE_FIELDS)
         by_pk = {story.pk: story for story in found}
         return [by_pk[pk] for pk in wanted if pk in by_pk][:limit]
 
+    def related_ids(self, picks: list[int], automatic: list[int]) -> list[int]:
+        """The candidates for "you may also like", editors' picks first, without repeats or this story."""
+        return list(dict.fromkeys(pk for pk in [*picks, *automatic] if pk != self.pk))
+
     def get_view_restrictions(self):
         """Wagtail's rule (restrictions on this page and its ancestors, an alias standing for its
-        source page) in one query: the ancestors' tree paths follow from this page's own path."""
+        source page) in one query: the ancestors' tree paths follow from this page's own path. No
+        query when the routing query found that no restriction exists at all (akhbar.news.routing)."""
         from wagtail.models import PageViewRestriction
 
+        if self.__dict__.get("_any_view_restriction") is False:  # routed: none exists anywhere
+            return PageViewRestriction.objects.none()
         if self.alias_of_id:
             return super().get_view_restrictions()
         paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]

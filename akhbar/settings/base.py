@@ -236,7 +236,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (styles.3f2a1b.css) served compressed with a ten-year `immutable` lifetime by
     # WhiteNoise; `akhbar collectstatic` (./run does it) writes them and the manifest to STATIC_ROOT.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # WhiteNoise's CompressedManifestStaticFilesStorage, each URL worked out once per process.
+    "staticfiles": {"BACKEND": "akhbar.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 # Serve uploaded media from Django itself (the embedded default); production puts object storage

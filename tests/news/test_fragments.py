@@ -1,6 +1,8 @@
 """Rendered fragments of the article page (akhbar.news.fragments): kept between renders, and stale the
 moment what they show changes (publish, edit, unpublish, a comment, the site's profile)."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -144,3 +146,47 @@ def test_a_state_store_outage_renders_every_fragment_afresh(stories, monkeypatch
     assert fragments.fragments_version() is None
     _site, reading, _shown = stories
     assert "خبر في المزيد من الأخبار" in render(reading)
+
+
+def test_related_stories_are_stored_and_follow_an_edit_and_a_new_pick(stories, monkeypatch):
+    from akhbar.news.models import ArticlePage, ArticleRelatedPick
+
+    _site, reading, shown = stories
+    other = make_article(shown.get_parent().specific, "خبر آخر يختاره المحرر")
+    ArticleRelatedPick.objects.create(page_ref=reading, page=shown, sort_order=0)
+    reading.save_revision().publish()  # picks are saved with a publish of the article
+    html = render(reading)
+    assert html.count(shown.title) == 2  # "you may also like" and "more news"
+
+    def fail(*args, **kwargs):
+        raise AssertionError("related stories were loaded again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ArticlePage, "related_stories", fail)
+        assert render(reading).count(shown.title) == 2  # the panel came from the cache
+    shown.title = "عنوان جديد للخبر المختار"
+    shown.save_revision().publish()
+    assert render(reading).count("عنوان جديد للخبر المختار") == 2
+    ArticleRelatedPick.objects.create(page_ref=reading, page=other, sort_order=1)
+    reading.save_revision().publish()
+    assert "خبر آخر يختاره المحرر" in render(reading)
+
+
+def test_the_lead_image_markup_follows_a_new_caption_and_a_new_focal_point(stories):
+    from tests.factories import make_image
+
+    _site, reading, _shown = stories
+    reading.lead_image, reading.lead_caption = make_image(), "الصورة الأولى"
+    reading.save_revision().publish()
+    first = render(reading)
+    assert 'alt="الصورة الأولى"' in first and "srcset=" in first
+    reading.lead_caption = "تعليق جديد على الصورة"
+    reading.save_revision().publish()
+    assert 'alt="تعليق جديد على الصورة"' in render(reading)
+    old_src = re.search(r'src="([^"]+)"', render(reading).split('class="lead-figure"')[1]).group(1)
+    image = reading.lead_image  # the same image, cropped around a new focal point: new renditions
+    image.focal_point_x = image.focal_point_y = 40
+    image.focal_point_width = image.focal_point_height = 20
+    image.save()
+    new_src = re.search(r'src="([^"]+)"', render(reading).split('class="lead-figure"')[1]).group(1)
+    assert new_src != old_src
