@@ -222,31 +222,10 @@ class DatabaseStateCache(BaseCache):
 
         return self._run(operation)
 
-    def get(self, key, default=None, version=None):
-        """One indexed SELECT written out: reader pages read versions on every uncached render, and the
-        ORM spent more time building this statement than the database spent answering it."""
-        key = self.make_and_validate_key(key, version=version)
-        model = self._model()
-
-        def operation():
-            q = connection.ops.quote_name
-            now = connection.ops.adapt_datetimefield_value(timezone.now())
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT {q('value')} FROM {q(model._meta.db_table)} WHERE {q('key')} = %s "
-                    f"AND ({q('expires')} IS NULL OR {q('expires')} > %s)",
-                    [key, now],
-                )
-                row = cursor.fetchone()
-            return default if row is None else row[0]
-
-        return self._run(operation)
-
-    def get_many(self, keys, version=None):
-        """One SELECT for several keys (an article page reads two versions per render)."""
-        names = {self.make_and_validate_key(key, version=version): key for key in keys}
-        if not names:
-            return {}
+    def _alive_values(self, keys: list[str]) -> dict[str, int]:
+        """The values of these (made) keys that have not expired, in one SELECT written out: reader pages
+        read versions on every uncached render, and the ORM spent more time building this statement
+        than the database spent answering it."""
         model = self._model()
 
         def operation():
@@ -255,14 +234,24 @@ class DatabaseStateCache(BaseCache):
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"SELECT {q('key')}, {q('value')} FROM {q(model._meta.db_table)} "
-                    f"WHERE {q('key')} IN ({', '.join(['%s'] * len(names))}) "
+                    f"WHERE {q('key')} IN ({', '.join(['%s'] * len(keys))}) "
                     f"AND ({q('expires')} IS NULL OR {q('expires')} > %s)",
-                    [*names, now],
+                    [*keys, now],
                 )
-                rows = cursor.fetchall()
-            return {names[name]: value for name, value in rows}
+                return dict(cursor.fetchall())
 
         return self._run(operation)
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        return self._alive_values([key]).get(key, default)
+
+    def get_many(self, keys, version=None):
+        """One SELECT for several keys (an article page reads two versions per render)."""
+        names = {self.make_and_validate_key(key, version=version): key for key in keys}
+        if not names:
+            return {}
+        return {names[name]: value for name, value in self._alive_values(list(names)).items()}
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
